@@ -1,0 +1,255 @@
+"""`litagent` command line. Data goes to stdout, progress and logs to stderr; every AgentError is one line."""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import signal
+import sys
+import time
+from functools import wraps
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+import typer
+from rich.console import Console
+from rich.logging import RichHandler
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from . import corpus
+from .errors import AgentError, UsageError
+from .settings import Settings
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Grounded claims, numeric results and cited answers from paper abstracts.")
+err = Console(stderr=True)
+
+
+def _setup(verbose: bool) -> Settings:
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(message)s",
+                        handlers=[RichHandler(console=err, show_path=False, show_time=False)], force=True)
+    for noisy in ("httpx", "httpx2", "chromadb", "openai", "vcr"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    # instructor logs every failed attempt at ERROR; our own retry layer reports them once, as warnings.
+    logging.getLogger("instructor").setLevel(logging.CRITICAL)
+    return Settings()
+
+
+def _errors(fn: Callable[..., Any]) -> Callable[..., Any]:
+    @wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except AgentError as e:
+            err.print(f"Error: {e}", markup=False, highlight=False)
+            raise typer.Exit(e.exit_code) from None
+    return wrapper
+
+
+VerboseOpt = typer.Option(False, "--verbose", "-v", help="log every model call and decision to stderr")
+
+
+def _store(settings: Settings) -> Any:
+    from .store import Store  # chromadb import is slow; keep --help fast
+    return Store(settings)
+
+
+def _llm(settings: Settings) -> Any:
+    from .llm import LLM
+    from .local import LocalServer
+
+    server = LocalServer(settings) if settings.embedded else None
+    return LLM(settings, server.ensure if server else None)
+
+
+@app.command()
+@_errors
+def ingest(
+    paths: Optional[list[Path]] = typer.Argument(None, help="listing-page .txt, .jsonl or .csv files or folders; "
+                                                 "none: the bundled sample corpus"),
+    record: bool = typer.Option(False, "--record", help="record model calls as cassettes (cassettes/extract/)"),
+    replay: bool = typer.Option(False, "--replay", help="use recordings only; never call a model"),
+    as_json: bool = typer.Option(False, "--json", help="print the summary as JSON"),
+    verbose: bool = VerboseOpt,
+) -> None:
+    """Extract claims and numeric results from every abstract into the store (resumable; reruns cost nothing).
+
+    Example: litagent ingest corpus/ --json
+    """
+    from .ingest import ingest as run_ingest
+
+    settings = _setup(verbose)
+    if record and replay:
+        raise UsageError("--record and --replay exclude each other")
+    if record or replay:
+        settings.cassette_mode = "record" if record else "replay"
+    papers = corpus.load(paths or None)
+    store, llm = _store(settings), _llm(settings)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(130))
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, transient=not err.is_terminal) as bar:
+        task = bar.add_task("extracting", total=len(papers))
+        summary = run_ingest(papers, settings, store, llm, progress=lambda p: bar.advance(task))
+    llm.close()
+    data = summary.as_dict()
+    if as_json:
+        print(json.dumps(data, indent=2))
+        return
+    u = summary.usage
+    print(f"papers {summary.papers} (extracted {summary.extracted}, already done {summary.skipped}, "
+          f"failed {len(summary.failed)})")
+    print(f"claims {summary.claims}, numeric results {summary.results}, dropped {summary.dropped}")
+    print(f"model calls {u.calls} (cached {u.cached_calls}, retries {u.retries}), tokens {u.prompt_tokens} in / "
+          f"{u.completion_tokens} out, {summary.seconds:.1f} s")
+    for pid, e in summary.failed:
+        print(f"failed {pid}: {e}")
+
+
+RESULT_FIELDS = ["paper_id", "title", "value", "value_text", "unit", "metric", "dataset_or_task",
+                 "baseline_or_comparison", "quote", "start", "end", "value_start", "value_end"]
+
+
+@app.command()
+@_errors
+def results(
+    metric: Optional[str] = typer.Option(None, help="keep results whose metric contains this text"),
+    dataset: Optional[str] = typer.Option(None, help="keep results whose dataset/task contains this text"),
+    paper: Optional[str] = typer.Option(None, help="a paper id or words of its title"),
+    unit: Optional[str] = typer.Option(None, help="keep results with this unit (%, x, K, M, B, ...)"),
+    sort: Optional[str] = typer.Option(None, help="sort by 'value' (descending) or 'paper'"),
+    as_json: bool = typer.Option(False, "--json", help="print a JSON list"),
+    as_csv: bool = typer.Option(False, "--csv", help="print CSV"),
+    verbose: bool = VerboseOpt,
+) -> None:
+    """List extracted numeric results as data; every quote is verbatim from its abstract.
+
+    Example: litagent results --metric accuracy --sort value --json
+    """
+    settings = _setup(verbose)
+    if as_json and as_csv:
+        raise UsageError("--json and --csv exclude each other")
+    if sort not in (None, "value", "paper"):
+        raise UsageError("--sort takes 'value' or 'paper'")
+    store = _store(settings)
+    only = store.find(paper)[0].id if paper else None
+    rows = []
+    for p, ex in store.records():
+        if ex is None or (only and p.id != only):
+            continue
+        for r in ex.results:
+            if metric and metric.lower() not in r.metric.lower():
+                continue
+            if dataset and dataset.lower() not in r.dataset_or_task.lower():
+                continue
+            if unit and unit.lower() != r.unit.lower():
+                continue
+            rows.append({"paper_id": p.id, "title": p.title, **r.model_dump()})
+    if sort == "value":
+        rows.sort(key=lambda r: -r["value"])
+    if as_json:
+        print(json.dumps([{k: r[k] for k in RESULT_FIELDS} for r in rows], indent=2, ensure_ascii=False))
+    elif as_csv:
+        w = csv.DictWriter(sys.stdout, fieldnames=RESULT_FIELDS, extrasaction="ignore")
+        w.writeheader()
+        w.writerows(rows)
+    else:
+        for r in rows:
+            print(f"{r['paper_id']}  {r['value_text']:>10}  {r['unit']:<8} {r['metric'][:40]:<40}  "
+                  f"{r['dataset_or_task'][:30]}")
+        err.print(f"{len(rows)} results")
+
+
+@app.command()
+@_errors
+def export(
+    as_json: bool = typer.Option(True, "--json", help="JSON lines, one paper a line (the only format)"),
+    verbose: bool = VerboseOpt,
+) -> None:
+    """Every paper with its claims and numeric results, as JSON lines.
+
+    Example: litagent export --json > papers.jsonl
+    """
+    store = _store(_setup(verbose))
+    for p, ex in store.records():
+        obj = {"paper_id": p.id, "title": p.title, "abstract": p.abstract, "sources": p.sources,
+               "extracted": ex is not None, "claims": [c.model_dump() for c in ex.claims] if ex else [],
+               "results": [r.model_dump() for r in ex.results] if ex else []}
+        print(json.dumps(obj, ensure_ascii=False))
+
+
+@app.command()
+@_errors
+def show(
+    query: list[str] = typer.Argument(..., help="a paper id or words of its title"),
+    as_json: bool = typer.Option(False, "--json"),
+    verbose: bool = VerboseOpt,
+) -> None:
+    """One paper and its extraction, with the grounded spans marked in the abstract.
+
+    In the abstract, «…» marks a reported number and [[…]] a claim sentence.
+    Example: litagent show double descent
+    """
+    store = _store(_setup(verbose))
+    paper, ex = store.find(" ".join(query))
+    if as_json:
+        print(json.dumps({"paper": paper.model_dump(), "extraction": ex.model_dump() if ex else None},
+                         indent=2, ensure_ascii=False))
+        return
+    print(f"{paper.title}\n{paper.id}  ({', '.join(paper.sources)})\n")
+    if ex is None:
+        print(paper.abstract)
+        print("\n(not extracted yet)")
+        return
+    print(_marked(paper.abstract, ex))
+    print("\nClaims:")
+    for c in ex.claims:
+        print(f"  [{c.type}] {c.text}  @{c.start}:{c.end}")
+    print("\nNumeric results:")
+    for r in ex.results:
+        extra = f" vs {r.baseline_or_comparison}" if r.baseline_or_comparison else ""
+        print(f"  {r.value_text} ({r.value:g} {r.unit}) {r.metric} | {r.dataset_or_task or '-'}{extra}  "
+              f"@{r.value_start}:{r.value_end}")
+
+
+def _marked(text: str, ex: Any) -> str:
+    marks: list[tuple[int, int, str]] = []
+    for c in ex.claims:
+        marks += [(c.start, 0, "[["), (c.end, 2, "]]")]
+    for r in ex.results:
+        marks += [(r.value_start, 1, "«"), (r.value_end, 1, "»")]
+    out, pos = [], 0
+    for at, _, tag in sorted(marks):
+        out += [text[pos:at], tag]
+        pos = at
+    return "".join(out) + text[pos:]
+
+
+@app.command("serve-model")
+@_errors
+def serve_model(verbose: bool = VerboseOpt) -> None:
+    """Run the embedded model server (llama.cpp, 127.0.0.1) in the foreground until Ctrl-C.
+
+    Example: litagent serve-model   # then, in another shell: litagent ingest
+    """
+    from .local import LocalServer
+
+    settings = _setup(True)
+    server = LocalServer(settings)
+    server.start()
+    err.print(f"serving {settings.model_name} at {settings.base_url} (Ctrl-C stops)")
+    try:
+        while server.proc is not None and server.proc.poll() is None:
+            time.sleep(1)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,133 @@
+"""Corpus readers: listing-page text, JSONL, CSV. Raw abstract text is kept byte-for-byte (offsets index it)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from .errors import CorpusError
+from .schemas import Paper
+
+SAMPLE_DIR = Path(__file__).resolve().parent.parent / "corpus"
+_DATE_RE = re.compile(r"^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2}$")
+HEADER_LINES = 5
+
+
+def sample_paths() -> list[Path]:
+    paths = sorted(SAMPLE_DIR.glob("*.txt"))
+    if not paths:
+        raise CorpusError(f"bundled sample corpus not found under {SAMPLE_DIR}")
+    return paths
+
+
+def _read_text(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise CorpusError(f"{path}: cannot read: {e.strerror}") from e
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        raise CorpusError(f"{path}:{line}: not UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start})") from e
+
+
+def read_listing(path: Path) -> list[Paper]:
+    """The listing-page format: 5 non-blank header lines (the 5th a date), then title/abstract line pairs."""
+    lines = _read_text(path).splitlines()
+    items = [(n + 1, line) for n, line in enumerate(lines) if line.strip()]
+    if len(items) < HEADER_LINES or not _DATE_RE.match(items[HEADER_LINES - 1][1].strip()):
+        raise CorpusError(f"{path}:1: not a listing page (expected {HEADER_LINES} header lines ending in a date)")
+    body = items[HEADER_LINES:]
+    if len(body) % 2:
+        lineno, text = body[-1]
+        raise CorpusError(f"{path}:{lineno}: title without an abstract: {text[:60]!r}")
+    papers = []
+    for (tline, title), (aline, abstract) in zip(body[::2], body[1::2]):
+        papers.append(_paper(path, tline, title, aline, abstract))
+    return papers
+
+
+def _paper(path: Path, tline: int, title: str, aline: int, abstract: str) -> Paper:
+    if not title.strip():
+        raise CorpusError(f"{path}:{tline}: empty title")
+    if not abstract.strip():
+        raise CorpusError(f"{path}:{aline}: empty abstract for {title.strip()[:60]!r}")
+    if len(title) > 500:
+        raise CorpusError(f"{path}:{tline}: title longer than 500 characters (is the file misaligned?)")
+    return Paper.make(title, abstract, f"{path.name}:{tline}")
+
+
+def read_jsonl(path: Path) -> list[Paper]:
+    papers = []
+    for n, line in enumerate(_read_text(path).splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise CorpusError(f"{path}:{n}: invalid JSON: {e.msg}") from e
+        if not isinstance(obj, dict) or not isinstance(obj.get("title"), str) or not isinstance(obj.get("abstract"), str):
+            raise CorpusError(f"{path}:{n}: each line needs string fields 'title' and 'abstract'")
+        papers.append(_paper(path, n, obj["title"], n, obj["abstract"]))
+    return papers
+
+
+def read_csv(path: Path) -> list[Paper]:
+    rows = csv.reader(_read_text(path).splitlines())
+    header = next(rows, None)
+    if header is None:
+        raise CorpusError(f"{path}:1: empty CSV file")
+    cols = [h.strip().lower() for h in header]
+    if "title" not in cols or "abstract" not in cols:
+        raise CorpusError(f"{path}:1: CSV header needs 'title' and 'abstract' columns, got {header}")
+    ti, ai = cols.index("title"), cols.index("abstract")
+    papers = []
+    for n, row in enumerate(rows, 2):
+        if not any(c.strip() for c in row):
+            continue
+        if len(row) != len(cols):
+            raise CorpusError(f"{path}:{n}: expected {len(cols)} fields, got {len(row)}")
+        papers.append(_paper(path, n, row[ti], n, row[ai]))
+    return papers
+
+
+def read_path(path: Path) -> list[Paper]:
+    if not path.exists():
+        raise CorpusError(f"{path}: no such file")
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        return read_jsonl(path)
+    if suffix == ".csv":
+        return read_csv(path)
+    return read_listing(path)
+
+
+def expand(paths: Iterable[Path]) -> list[Path]:
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out.extend(sorted(q for q in p.iterdir() if q.suffix.lower() in (".txt", ".jsonl", ".csv")))
+        else:
+            out.append(p)
+    return out
+
+
+def load(paths: Iterable[Path] | None = None) -> list[Paper]:
+    """Read every file (all are parsed before anything is returned), de-duplicated by paper id, in first-seen order.
+
+    A paper seen in several files keeps one record and remembers every source.
+    """
+    files = expand(paths) if paths else sample_paths()
+    by_id: dict[str, Paper] = {}
+    for f in files:
+        for paper in read_path(f):
+            seen = by_id.get(paper.id)
+            if seen is None:
+                by_id[paper.id] = paper
+            else:
+                seen.sources.extend(s for s in paper.sources if s not in seen.sources)
+    return list(by_id.values())

@@ -1,0 +1,129 @@
+"""Abstract -> Extraction. Code finds numbers and sentences; the model only labels them; code checks grounding."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, create_model
+
+from . import prompts
+from .errors import AgentError
+from .llm import LLM
+from .numbers import Candidate, Sentence, find_candidates, sentences
+from .schemas import Claim, ClaimType, Extraction, NumericResult, Paper
+
+log = logging.getLogger("litagent.extract")
+MAX_CANDIDATES = 40  # bounds the output; abstracts with more numbers are labelled in their first 40
+MAX_CLAIMS = 4
+
+
+class Label(BaseModel):
+    keep: bool
+    metric: str = Field(max_length=80)
+    dataset: str = Field(max_length=80)
+    baseline: str = Field(max_length=80)
+
+
+class LabelledAbstract(BaseModel):
+    """What the model returns: choices and short labels only, never numbers or quotes."""
+
+    claims: list[Any]
+    results: Any
+
+
+def output_model(sents: list[Sentence], cands: list[Candidate]) -> type[LabelledAbstract]:
+    """The response schema for one abstract: a claim may only name an existing sentence, and `results` has exactly
+    one required key per candidate (named by its id and text), so a constrained decoder can neither skip nor invent
+    a number nor loop past the last one."""
+    sentence_id = Literal[tuple(range(len(sents)))] if sents else int  # type: ignore[valid-type]
+    pick = create_model("ClaimPick", s=(sentence_id, Field(description="sentence number")), type=(ClaimType, ...))
+    labels = create_model("Results", __config__=ConfigDict(populate_by_name=True), **{
+        f"c{c.id}": (Label, Field(alias=f"#{c.id} {c.value_text}")) for c in cands})
+    return create_model("LabelledAbstract", __base__=LabelledAbstract,
+                        claims=(list[pick], Field(max_length=MAX_CLAIMS)),  # type: ignore[valid-type]
+                        results=(labels, ...))
+
+
+class GroundingError(AgentError):
+    pass
+
+
+def mark(text: str, sents: list[Sentence], cands: list[Candidate]) -> str:
+    """The abstract with [S#] before each sentence and [#k value] around each candidate, for the prompt only."""
+    inserts: list[tuple[int, int, str]] = []
+    for s in sents:
+        inserts.append((s.start, 0, f"[S{s.id}] "))
+    for c in cands:
+        inserts.append((c.start, 1, f"[#{c.id} "))
+        inserts.append((c.end, -1, "]"))
+    out, pos = [], 0
+    for at, _, tag in sorted(inserts, key=lambda t: (t[0], t[1])):
+        out.append(text[pos:at])
+        out.append(tag)
+        pos = at
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def check_result(abstract: str, r: NumericResult) -> None:
+    """Grounding: quote verbatim at its offsets, value_text at its offsets and inside the quote, value parsed from it."""
+    if abstract[r.start:r.end] != r.quote:
+        raise GroundingError(f"quote is not the abstract text at {r.start}:{r.end}")
+    if abstract[r.value_start:r.value_end] != r.value_text:
+        raise GroundingError(f"value_text {r.value_text!r} is not at {r.value_start}:{r.value_end}")
+    if not (r.start <= r.value_start and r.value_end <= r.end):
+        raise GroundingError(f"value {r.value_text!r} lies outside its quote")
+
+
+def check_claim(abstract: str, c: Claim) -> None:
+    if abstract[c.start:c.end] != c.quote or not c.quote.strip():
+        raise GroundingError(f"claim quote is not the abstract text at {c.start}:{c.end}")
+
+
+def extract(paper: Paper, llm: LLM, cassette_dir: Path | None = None) -> Extraction:
+    """One schema-constrained call per abstract; everything the model says is mapped back onto the raw text."""
+    text = paper.abstract
+    sents = sentences(text)
+    cands = find_candidates(text)[:MAX_CANDIDATES]
+    prompt = prompts.load("extract")
+    out, usage = llm.structured(
+        prompt, {"title": paper.title, "marked": mark(text, sents, cands)}, output_model(sents, cands),
+        cassette_path=(cassette_dir / f"{paper.id}.yaml") if cassette_dir else None,
+    )
+    ex = Extraction(paper_id=paper.id, candidates=len(cands), prompt_version=prompt.version,
+                    model=llm.settings.model_name, usage=usage)
+    seen_s: set[int] = set()
+    for pick in out.claims:
+        if pick.s in seen_s:
+            continue
+        seen_s.add(pick.s)
+        s = sents[pick.s]
+        claim = Claim(text=s.text, type=pick.type, quote=s.text, start=s.start, end=s.end)
+        if _grounded(text, claim, check_claim, ex):
+            ex.claims.append(claim)
+    for c in cands:
+        label = getattr(out.results, f"c{c.id}")
+        if not label.keep:
+            continue
+        s = sents[c.sentence]
+        result = NumericResult(
+            value=c.value, value_text=c.value_text, unit=c.unit, metric=label.metric.strip(),
+            dataset_or_task=label.dataset.strip(), baseline_or_comparison=label.baseline.strip(),
+            quote=s.text, start=s.start, end=s.end, value_start=c.start, value_end=c.end,
+        )
+        if _grounded(text, result, check_result, ex):
+            ex.results.append(result)
+    return ex
+
+
+def _grounded(text: str, item: Any, check: Any, ex: Extraction) -> bool:
+    """Assembled items are grounded by construction; the check guards that construction and counts failures."""
+    try:
+        check(text, item)
+    except GroundingError as e:
+        log.warning("%s: dropped ungrounded item: %s", ex.paper_id, e)
+        ex.dropped += 1
+        return False
+    return True

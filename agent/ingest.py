@@ -1,0 +1,76 @@
+"""Corpus -> store, one paper at a time, resumable. One bad paper never aborts the run."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import prompts
+from .errors import AgentError
+from .extract import extract
+from .llm import LLM
+from .schemas import Paper, Usage
+from .settings import Settings
+from .store import Store
+
+log = logging.getLogger("litagent.ingest")
+
+
+@dataclass
+class Summary:
+    papers: int = 0
+    extracted: int = 0
+    skipped: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    claims: int = 0
+    results: int = 0
+    dropped: int = 0
+    usage: Usage = field(default_factory=Usage)
+    seconds: float = 0.0
+
+    def as_dict(self) -> dict[str, object]:
+        return {"papers": self.papers, "extracted": self.extracted, "already_done": self.skipped,
+                "failed": [{"paper_id": p, "error": e} for p, e in self.failed], "claims": self.claims,
+                "numeric_results": self.results, "dropped": self.dropped, "usage": self.usage.model_dump(),
+                "seconds": round(self.seconds, 2)}
+
+
+def extraction_cassettes(settings: Settings) -> Path:
+    return settings.cassette_dir / "extract"
+
+
+def ingest(papers: list[Paper], settings: Settings, store: Store, llm: LLM,
+           progress: Callable[[Paper], None] | None = None) -> Summary:
+    started = time.monotonic()
+    version = prompts.load("extract").version
+    summary = Summary(papers=len(papers))
+    cassettes = extraction_cassettes(settings)
+    for paper in papers:
+        try:
+            if store.is_done(paper, version):
+                summary.skipped += 1
+                continue
+            try:
+                ex = extract(paper, llm, cassettes)
+            except AgentError as e:
+                log.error("%s (%s): %s", paper.id, paper.title[:60], e)
+                summary.failed.append((paper.id, str(e)))
+                store.put(paper, None, error=str(e))
+                continue
+            store.put(paper, ex)
+            summary.extracted += 1
+            summary.usage.add(ex.usage)
+        finally:
+            if progress:
+                progress(paper)
+    wanted = {p.id for p in papers}
+    for p, ex in store.records():
+        if ex is not None and p.id in wanted:
+            summary.claims += len(ex.claims)
+            summary.results += len(ex.results)
+            summary.dropped += ex.dropped
+    summary.seconds = time.monotonic() - started
+    return summary

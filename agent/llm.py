@@ -1,0 +1,263 @@
+"""The one place that talks to models: openai client + instructor, retries, memo, ledger, cassettes.
+
+Layers, each with one job:
+- network retries (tenacity) for 429 / 5xx / timeouts / connection errors; the SDK's own retries are off;
+- validation re-asks (instructor's `max_retries`), bounded and counted separately;
+- a diskcache memo keyed on model + endpoint + prompt version + schema + input: a hit costs no request;
+- cassettes: a recorded interaction is replayed instead of calling out (see `cassette.py`).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import logging
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+import diskcache
+import instructor
+from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
+import openai
+from pydantic import BaseModel
+from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential
+
+from . import cassette
+from .errors import CassetteMiss, LLMError
+from .prompts import Prompt
+from .schemas import Usage
+from .settings import Settings
+
+log = logging.getLogger("litagent.llm")
+T = TypeVar("T", bound=BaseModel)
+CHARS_PER_TOKEN = 3.0  # conservative for English + LaTeX leftovers with Qwen/GPT tokenizers
+
+
+class InputTooLong(LLMError):
+    pass
+
+
+@contextmanager
+def _file_lock(path: Path) -> Iterator[None]:
+    """One process computes a missing memo entry while others wait. An OS file lock, unlike a lock kept in the
+    cache, dies with its process, so a `kill -9` never leaves a rerun waiting."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a+") as f:
+        fcntl.flock(f, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
+
+
+def _chain(exc: BaseException) -> list[BaseException]:
+    out: list[BaseException] = []
+    e: BaseException | None = exc
+    while e is not None and e not in out:
+        out.append(e)
+        e = e.__cause__ or e.__context__
+    return out
+
+
+def _retryable(exc: BaseException) -> bool:
+    """Transient transport failures, however instructor wrapped them; never a cassette miss or a 4xx."""
+    chain = _chain(exc)
+    if cassette.is_miss(exc):
+        return False
+    for e in chain:
+        if isinstance(e, (openai.RateLimitError, openai.APITimeoutError, openai.InternalServerError,
+                          openai.APIConnectionError)):
+            return True
+        if isinstance(e, openai.APIStatusError):
+            return e.status_code >= 500
+    return False
+
+
+def schema_hash(model: type[BaseModel]) -> str:
+    return hashlib.sha1(json.dumps(model.model_json_schema(), sort_keys=True).encode()).hexdigest()[:12]
+
+
+class LLM:
+    """Structured calls with memo, retries and a usage ledger. The backend starts only when a call needs it."""
+
+    def __init__(self, settings: Settings, ensure_backend: Callable[[], None] | None = None) -> None:
+        self.settings = settings
+        self.ensure_backend = ensure_backend or (lambda: None)
+        self.ledger = Usage()
+        self._client: instructor.Instructor | None = None
+        self._mode: instructor.Mode | None = None
+        settings.cache_dir.mkdir(parents=True, exist_ok=True)
+        self.cache = diskcache.Cache(str(settings.cache_dir))
+
+    # -- public -------------------------------------------------------------------------------------------
+    def structured(self, prompt: Prompt, values: dict[str, str], response_model: type[T], *,
+                   context: dict[str, Any] | None = None, cassette_path: Path | None = None,
+                   max_tokens: int | None = None) -> tuple[T, Usage]:
+        messages = prompt.messages(**values)
+        max_tokens = max_tokens or self.settings.max_tokens
+        est = sum(len(m["content"]) for m in messages) / CHARS_PER_TOKEN
+        if est + max_tokens > self.settings.context_tokens:
+            raise InputTooLong(f"input too long for the model's context (~{int(est)} prompt tokens + {max_tokens} "
+                               f"output > {self.settings.context_tokens}); raise LITAGENT_CONTEXT_TOKENS")
+        key = self._key(prompt, messages, response_model, max_tokens)
+        hit = self.cache.get(key)
+        if hit is not None:
+            usage = Usage(cached_calls=1)
+            self.ledger.add(usage)
+            return response_model.model_validate_json(hit), usage
+        with _file_lock(self.settings.cache_dir / "locks" / (key[-16:] + ".lock")):
+            hit = self.cache.get(key)
+            if hit is not None:
+                usage = Usage(cached_calls=1)
+                self.ledger.add(usage)
+                return response_model.model_validate_json(hit), usage
+            obj, usage = self._call_with_cassette(messages, response_model, context, cassette_path, max_tokens)
+            self.cache.set(key, obj.model_dump_json())
+        self.ledger.add(usage)
+        return obj, usage
+
+    def close(self) -> None:
+        self.cache.close()
+
+    # -- internals ----------------------------------------------------------------------------------------
+    def _key(self, prompt: Prompt, messages: list[dict[str, str]], response_model: type[BaseModel],
+             max_tokens: int) -> str:
+        s = self.settings
+        raw = json.dumps([s.model_name, s.base_url, prompt.name, prompt.version, schema_hash(response_model),
+                          messages, max_tokens, s.temperature], sort_keys=True)
+        return "llm:" + hashlib.sha256(raw.encode()).hexdigest()
+
+    def _call_with_cassette(self, messages: list[dict[str, str]], response_model: type[T],
+                            context: dict[str, Any] | None, path: Path | None, max_tokens: int) -> tuple[T, Usage]:
+        mode = self.settings.cassette_mode
+        if path is None or mode == "off":
+            self.ensure_backend()
+            return self._call(messages, response_model, context, max_tokens)
+        if mode == "replay" or (mode == "auto" and path.exists()) or (mode == "record" and path.exists()):
+            try:
+                with cassette.use(path, record=False):
+                    return self._call(messages, response_model, context, max_tokens)
+            except LLMError as e:
+                if not cassette.is_miss(e) or mode == "replay":
+                    if cassette.is_miss(e):
+                        raise CassetteMiss(f"no recording in {path} matches this request "
+                                           f"(prompt, schema or input changed?); re-record with --record") from e
+                    raise
+                log.info("recording %s does not match; calling the model", path)
+        self.ensure_backend()
+        if mode == "record":
+            with cassette.use(path, record=True):
+                return self._call(messages, response_model, context, max_tokens)
+        return self._call(messages, response_model, context, max_tokens)
+
+    def _call(self, messages: list[dict[str, str]], response_model: type[T], context: dict[str, Any] | None,
+              max_tokens: int) -> tuple[T, Usage]:
+        usage = Usage()
+        started = time.monotonic()
+
+        def on_response(response: Any) -> None:
+            usage.calls += 1
+            u = getattr(response, "usage", None)
+            if u is not None:
+                usage.prompt_tokens += u.prompt_tokens or 0
+                usage.completion_tokens += u.completion_tokens or 0
+
+        def before_sleep(state: Any) -> None:
+            usage.retries += 1
+            log.warning("model call failed (%s); retry %d", state.outcome.exception(), state.attempt_number)
+
+        def on_parse_error(error: Any) -> None:
+            usage.reasks += 1
+
+        client = self.client()
+        client.on("completion:response", on_response)
+        client.on("parse:error", on_parse_error)
+        try:
+            retrying = Retrying(
+                retry=retry_if_exception(_retryable),
+                stop=stop_after_attempt(self.settings.max_retries + 1),
+                wait=wait_exponential(multiplier=self.settings.retry_wait_s, max=60),
+                before_sleep=before_sleep,
+                reraise=True,
+            )
+            for attempt in retrying:
+                with attempt:
+                    obj, _ = client.create_with_completion(
+                        messages=messages, response_model=response_model, max_retries=self.settings.max_reasks,
+                        context=context, model=self.settings.model_name, temperature=self.settings.temperature,
+                        max_tokens=max_tokens,
+                    )
+        except Exception as e:  # instructor wraps transport and parse errors in its own types
+            raise _as_llm_error(e, self.settings) from e
+        finally:
+            client.off("completion:response", on_response)
+            client.off("parse:error", on_parse_error)
+            usage.seconds = time.monotonic() - started
+        return obj, usage
+
+    def client(self) -> instructor.Instructor:
+        if self._client is None:
+            s = self.settings
+            raw = openai.OpenAI(api_key=s.openai_api_key or "no-key-needed", base_url=s.base_url,
+                                timeout=s.timeout_s, max_retries=0)
+            self._client = instructor.from_openai(raw, mode=self.mode())
+        return self._client
+
+    def mode(self) -> instructor.Mode:
+        """json_schema where the endpoint enforces it (llama-server and OpenAI do); otherwise probe, then fall back."""
+        if self._mode is None:
+            choice = self.settings.structured_mode
+            if choice == "auto":
+                choice = "json_schema" if self.settings.embedded else self._probe()
+            self._mode = {"json_schema": instructor.Mode.JSON_SCHEMA, "tools": instructor.Mode.TOOLS,
+                          "json": instructor.Mode.JSON}[choice]
+        return self._mode
+
+    def _probe(self) -> str:
+        """Ask for an impossible-by-chance value under a json_schema; only an enforcing server returns it."""
+        s = self.settings
+        key = f"probe:{s.base_url}:{s.model_name}"
+        cached = self.cache.get(key)
+        if cached:
+            return str(cached)
+        raw = openai.OpenAI(api_key=s.openai_api_key or "no-key-needed", base_url=s.base_url,
+                            timeout=min(s.timeout_s, 120), max_retries=2)
+        schema = {"type": "object", "properties": {"color": {"type": "string", "enum": ["teal-7"]}},
+                  "required": ["color"], "additionalProperties": False}
+        try:
+            r = raw.chat.completions.create(
+                model=s.model_name, max_tokens=20, temperature=0,
+                messages=[{"role": "user", "content": "Answer with the single word purple."}],
+                response_format={"type": "json_schema",
+                                 "json_schema": {"name": "probe", "schema": schema, "strict": True}},
+            )
+            ok = json.loads(r.choices[0].message.content or "{}").get("color") == "teal-7"
+        except (openai.APIError, ValueError) as e:
+            log.info("json_schema probe failed: %s", e)
+            ok = False
+        result = "json_schema" if ok else "tools"
+        self.cache.set(key, result)
+        log.info("endpoint %s: structured output mode %s", s.base_url, result)
+        return result
+
+
+def _as_llm_error(e: Exception, s: Settings) -> LLMError:
+    chain = _chain(e)
+    if cassette.is_miss(e):
+        return LLMError("no recording for this request")
+    api = next((x for x in chain if isinstance(x, openai.APIError)), None)
+    if api is not None:
+        return LLMError(f"model call failed after {s.max_retries} retries: {_short(api)}")
+    if any(isinstance(x, IncompleteOutputException) for x in chain):
+        return LLMError(f"model output was cut off at max_tokens ({s.max_tokens})")
+    if isinstance(e, InstructorRetryException):
+        return LLMError(f"model output failed validation after {s.max_reasks} re-asks: {_short(e)}")
+    return LLMError(f"model call failed: {type(e).__name__}: {_short(e)}")
+
+
+def _short(e: BaseException) -> str:
+    return str(e).strip().splitlines()[0][:300] if str(e).strip() else type(e).__name__

@@ -1,0 +1,82 @@
+"""Data types shared by every stage. Offsets always index the raw abstract text."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+ClaimType = Literal["finding", "method", "result", "limitation", "resource", "problem"]
+
+
+def paper_id(title: str) -> str:
+    """`p-` + first 10 hex of sha1(stripped title): the id the gold data uses."""
+    return "p-" + hashlib.sha1(title.strip().encode("utf-8")).hexdigest()[:10]
+
+
+class Paper(BaseModel):
+    id: str
+    title: str
+    abstract: str
+    sources: list[str] = Field(default_factory=list, description="file:line of every place the paper was read")
+
+    @classmethod
+    def make(cls, title: str, abstract: str, source: str) -> "Paper":
+        return cls(id=paper_id(title), title=title.strip(), abstract=abstract, sources=[source])
+
+    @property
+    def text_hash(self) -> str:
+        return hashlib.sha1((self.title + "\n" + self.abstract).encode("utf-8")).hexdigest()[:16]
+
+
+class Span(BaseModel):
+    start: int
+    end: int
+
+
+class Claim(BaseModel):
+    text: str
+    type: ClaimType
+    quote: str
+    start: int
+    end: int
+
+
+class NumericResult(BaseModel):
+    value: float
+    value_text: str
+    unit: str
+    metric: str
+    dataset_or_task: str
+    baseline_or_comparison: str
+    quote: str
+    start: int = Field(description="offset of the quote in the abstract")
+    end: int
+    value_start: int = Field(description="offset of value_text in the abstract")
+    value_end: int
+
+
+class Usage(BaseModel):
+    calls: int = 0
+    cached_calls: int = 0
+    retries: int = Field(0, description="network retries (429/5xx/timeout/connection)")
+    reasks: int = Field(0, description="validation re-asks (output did not parse or validate)")
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    seconds: float = 0.0
+
+    def add(self, other: "Usage") -> None:
+        for name in Usage.model_fields:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+class Extraction(BaseModel):
+    paper_id: str
+    claims: list[Claim] = Field(default_factory=list)
+    results: list[NumericResult] = Field(default_factory=list)
+    dropped: int = Field(0, description="model outputs that failed grounding and were discarded")
+    candidates: int = Field(0, description="number candidates found in the abstract")
+    prompt_version: str = ""
+    model: str = ""
+    usage: Usage = Field(default_factory=Usage)

@@ -1,0 +1,111 @@
+"""Embedded Chroma store: papers, claims and numeric results, with metadata for filtering.
+
+Crash safety: a paper's claims and results are written first and its paper record last; the paper record (with the
+whole extraction as JSON) is the commit marker, and readers trust only it. A rerun rewrites any paper whose record
+is missing, stale (other text or prompt version) or unfinished, deleting its old children first, so a `kill -9` at any
+point ends, after a rerun, with every paper exactly once.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from typing import Any
+
+import chromadb
+from chromadb.config import Settings as ChromaSettings
+
+from .embed import MiniLMOnnx
+from .errors import NotFound
+from .schemas import Extraction, Paper
+from .settings import Settings
+
+log = logging.getLogger("litagent.store")
+
+
+class Store:
+    def __init__(self, settings: Settings) -> None:
+        settings.store_dir.mkdir(parents=True, exist_ok=True)
+        self.client = chromadb.PersistentClient(
+            path=str(settings.store_dir), settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False))
+        ef = MiniLMOnnx()
+        meta = {"hnsw:space": "cosine"}
+        self.papers = self.client.get_or_create_collection("papers", embedding_function=ef, metadata=meta)
+        self.claims = self.client.get_or_create_collection("claims", embedding_function=ef, metadata=meta)
+        self.results = self.client.get_or_create_collection("results", embedding_function=ef, metadata=meta)
+
+    # -- writing ----------------------------------------------------------------------------------------
+    def is_done(self, paper: Paper, prompt_version: str) -> bool:
+        got = self.papers.get(ids=[paper.id], include=["metadatas"])
+        if not got["ids"]:
+            return False
+        m = got["metadatas"][0] or {}
+        return bool(m.get("extracted")) and m.get("text_hash") == paper.text_hash \
+            and m.get("prompt_version") == prompt_version
+
+    def put(self, paper: Paper, ex: Extraction | None, error: str = "") -> None:
+        """Write one paper with its extraction (or only the paper, marked unfinished, when extraction failed)."""
+        where = {"paper_id": paper.id}
+        self.claims.delete(where=where)
+        self.results.delete(where=where)
+        if ex is not None and ex.claims:
+            self.claims.upsert(
+                ids=[f"{paper.id}:c{i}" for i in range(len(ex.claims))],
+                documents=[c.text for c in ex.claims],
+                metadatas=[{"paper_id": paper.id, "title": paper.title, "type": c.type, "start": c.start,
+                            "end": c.end} for c in ex.claims],
+            )
+        if ex is not None and ex.results:
+            self.results.upsert(
+                ids=[f"{paper.id}:r{i}" for i in range(len(ex.results))],
+                documents=[f"{r.metric} {r.dataset_or_task}: {r.value_text} ({r.quote})" for r in ex.results],
+                metadatas=[{"paper_id": paper.id, "title": paper.title, "metric": r.metric,
+                            "dataset": r.dataset_or_task, "unit": r.unit, "value": r.value,
+                            "start": r.start, "end": r.end} for r in ex.results],
+            )
+        self.papers.upsert(
+            ids=[paper.id],
+            documents=[paper.title + "\n\n" + paper.abstract],
+            metadatas=[{
+                "title": paper.title, "abstract": paper.abstract, "sources": "\n".join(paper.sources),
+                "text_hash": paper.text_hash, "extracted": ex is not None, "error": error,
+                "prompt_version": ex.prompt_version if ex else "",
+                "extraction": ex.model_dump_json() if ex else "",
+            }],
+        )
+
+    # -- reading ----------------------------------------------------------------------------------------
+    def count(self) -> int:
+        return self.papers.count()
+
+    def records(self) -> Iterator[tuple[Paper, Extraction | None]]:
+        """Every stored paper with its committed extraction (None when unfinished), in title order."""
+        got = self.papers.get(include=["metadatas"])
+        rows = sorted(zip(got["ids"], got["metadatas"]), key=lambda r: (str(r[1]["title"]).lower(), r[0]))
+        for pid, m in rows:
+            yield _record(pid, m)
+
+    def get(self, pid: str) -> tuple[Paper, Extraction | None]:
+        got = self.papers.get(ids=[pid], include=["metadatas"])
+        if not got["ids"]:
+            raise NotFound(f"no paper with id {pid}")
+        return _record(pid, got["metadatas"][0])
+
+    def find(self, query: str) -> tuple[Paper, Extraction | None]:
+        """By id, else by title words (all must appear), else the nearest title/abstract."""
+        if query.startswith("p-"):
+            return self.get(query)
+        words = query.lower().split()
+        matches = [(p, e) for p, e in self.records() if all(w in p.title.lower() for w in words)]
+        if matches:
+            return min(matches, key=lambda r: len(r[0].title))
+        if self.count() == 0:
+            raise NotFound("the store is empty; run `litagent ingest` first")
+        got = self.papers.query(query_texts=[query], n_results=1, include=["metadatas"])
+        return _record(got["ids"][0][0], got["metadatas"][0][0])
+
+
+def _record(pid: str, m: Any) -> tuple[Paper, Extraction | None]:
+    paper = Paper(id=pid, title=m["title"], abstract=m["abstract"], sources=str(m.get("sources", "")).split("\n"))
+    ex = Extraction.model_validate_json(m["extraction"]) if m.get("extracted") and m.get("extraction") else None
+    return paper, ex

@@ -1,0 +1,88 @@
+from pathlib import Path
+
+import pytest
+
+from agent import corpus
+from agent.errors import CorpusError
+from agent.schemas import paper_id
+
+HEADER = "new\n\nGet trending papers in your email inbox!\n\nSubscribe\n\nbyAK and the research community\n\nMar 12\n\n"
+
+
+def test_bundled_corpus_has_160_unique_papers_and_remembers_both_sources() -> None:
+    papers = corpus.load()
+    assert len(papers) == 160
+    assert len({p.id for p in papers}) == 160
+    both = [p for p in papers if len(p.sources) == 2]
+    assert len(both) == 8
+    assert all(p.abstract.strip() and p.title.strip() for p in papers)
+
+
+def test_paper_id_matches_gold_scheme() -> None:
+    assert paper_id("Understanding the Role of Optimization in Double Descent") == "p-df76f129ab"
+    assert paper_id("  Understanding the Role of Optimization in Double Descent \n") == "p-df76f129ab"
+
+
+def test_listing_keeps_raw_abstract_text(tmp_path: Path) -> None:
+    raw = "We get 40times faster, by3.1\\% with \\textbf{X}."
+    f = tmp_path / "a.txt"
+    f.write_text(HEADER + "A Title\n\n" + raw + "\n")
+    [p] = corpus.read_listing(f)
+    assert p.abstract == raw and p.sources == ["a.txt:11"]
+
+
+def test_listing_title_without_abstract_names_file_and_line(tmp_path: Path) -> None:
+    f = tmp_path / "bad.txt"
+    f.write_text(HEADER + "T1\n\nA1\n\nOrphan title\n")
+    with pytest.raises(CorpusError, match=r"bad.txt:15: title without an abstract"):
+        corpus.read_listing(f)
+
+
+def test_listing_without_header_is_rejected(tmp_path: Path) -> None:
+    f = tmp_path / "x.txt"
+    f.write_text("Title\n\nAbstract\n")
+    with pytest.raises(CorpusError, match=r"x.txt:1: not a listing page"):
+        corpus.read_listing(f)
+
+
+def test_non_utf8_names_file_and_line(tmp_path: Path) -> None:
+    f = tmp_path / "latin.txt"
+    f.write_bytes((HEADER + "Title\n\nCaf").encode() + b"\xe9 bad\n")
+    with pytest.raises(CorpusError, match=r"latin.txt:13: not UTF-8"):
+        corpus.load([f])
+
+
+def test_jsonl_reader_and_errors(tmp_path: Path) -> None:
+    f = tmp_path / "c.jsonl"
+    f.write_text('{"title": "T1", "abstract": "A1 gives 3%."}\n\n{"title": "T2", "abstract": "A2"}\n')
+    assert [p.title for p in corpus.load([f])] == ["T1", "T2"]
+    f.write_text('{"title": "T1", "abstract": "A1"}\n{"title": "T2", "abstract": "   "}\n')
+    with pytest.raises(CorpusError, match=r"c.jsonl:2: empty abstract"):
+        corpus.load([f])
+    f.write_text('{"title": "T1", "abstract": "A1"}\n{oops\n')
+    with pytest.raises(CorpusError, match=r"c.jsonl:2: invalid JSON"):
+        corpus.load([f])
+
+
+def test_csv_reader_and_errors(tmp_path: Path) -> None:
+    f = tmp_path / "c.csv"
+    f.write_text('id,title,abstract\n1,T1,"A1, with a comma"\n')
+    [p] = corpus.load([f])
+    assert p.abstract == "A1, with a comma"
+    f.write_text("name,text\nx,y\n")
+    with pytest.raises(CorpusError, match=r"c.csv:1: CSV header needs"):
+        corpus.load([f])
+
+
+def test_duplicates_across_files_are_merged(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    a.write_text('{"title": "Same", "abstract": "X"}\n')
+    b.write_text('{"title": "Same", "abstract": "X"}\n{"title": "Other", "abstract": "Y"}\n')
+    papers = corpus.load([a, b])
+    assert [p.title for p in papers] == ["Same", "Other"]
+    assert papers[0].sources == ["a.jsonl:1", "b.jsonl:1"]
+
+
+def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(CorpusError, match="no such file"):
+        corpus.load([tmp_path / "nope.txt"])

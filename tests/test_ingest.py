@@ -1,0 +1,87 @@
+"""Idempotent, resumable, crash-safe ingest; the model is a SYNTHETIC stub on 127.0.0.1 (plumbing, not quality)."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from agent import corpus
+from agent.ingest import ingest
+from agent.llm import LLM
+from agent.store import Store
+from stub_server import StubServer, auto_label
+
+
+def _papers(tmp_path: Path, n: int) -> Path:
+    f = tmp_path / "c.jsonl"
+    with f.open("w") as out:
+        for i in range(n):
+            out.write(json.dumps({"title": f"Paper {i}", "abstract": f"We study topic {chr(65 + i)}. It is {i + 2}.5x faster "
+                                  f"on {i + 10},000 images."}) + "\n")
+    return f
+
+
+def test_second_ingest_changes_nothing_and_costs_no_call(settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    papers = corpus.load([_papers(tmp_path, 4)])
+    with StubServer([], default=auto_label) as srv:
+        settings.openai_base_url = srv.url
+        store = Store(settings)
+        first = ingest(papers, settings, store, LLM(settings))
+        n_requests = len(srv.requests)
+        second = ingest(papers, settings, Store(settings), LLM(settings))
+    assert first.extracted == 4 and first.results == 8 and first.claims == 4
+    assert second.extracted == 0 and second.skipped == 4 and second.usage.calls == 0
+    assert len(srv.requests) == n_requests == 4
+    assert (second.results, second.claims) == (first.results, first.claims)
+    assert store.count() == 4 and store.results.count() == 8 and store.claims.count() == 4
+
+
+def test_one_bad_paper_does_not_abort_the_run_and_is_retried_later(settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    papers = corpus.load([_papers(tmp_path, 3)])
+    settings.max_retries = 1
+
+    def fail_paper_1(body):  # type: ignore[no-untyped-def]
+        return "500" if "Paper 1" in body["messages"][1]["content"] else auto_label(body)
+
+    with StubServer([], default=fail_paper_1) as srv:
+        settings.openai_base_url = srv.url
+        s = ingest(papers, settings, Store(settings), LLM(settings))
+    assert s.extracted == 2 and [p for p, _ in s.failed] == [papers[1].id]
+    assert "500" in s.failed[0][1]
+    with StubServer([], default=auto_label) as srv:
+        settings.openai_base_url = srv.url
+        again = ingest(papers, settings, Store(settings), LLM(settings))
+    assert again.extracted == 1 and again.skipped == 2 and not again.failed
+
+
+def test_kill_9_mid_run_then_rerun_leaves_every_paper_exactly_once(tmp_path: Path) -> None:
+    path = _papers(tmp_path, 8)
+    home = tmp_path / "home"
+    env = {**os.environ, "LITAGENT_HOME": str(home), "LITAGENT_STRUCTURED_MODE": "json_schema",
+           "LITAGENT_CASSETTE_MODE": "off", "OPENAI_API_KEY": "test-key-not-secret"}
+    cmd = [sys.executable, "-m", "agent.cli", "ingest", str(path), "--json"]
+    with StubServer([], default=auto_label, delay_s=0.3) as srv:
+        env["OPENAI_BASE_URL"] = srv.url
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 60
+        while len(srv.requests) < 4 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        assert proc.returncode == -signal.SIGKILL
+        done_before = len(srv.requests)
+        out = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    summary = json.loads(out.stdout)
+    assert summary["extracted"] + summary["already_done"] == 8
+    assert summary["extracted"] <= 8 - (done_before - 2)  # finished papers were not redone
+    from agent.settings import Settings
+    store = Store(Settings(home=home))
+    assert store.count() == 8
+    ids = store.results.get()["ids"]
+    assert len(ids) == len(set(ids)) == 16
+    per_paper = [m["paper_id"] for m in store.claims.get(include=["metadatas"])["metadatas"]]
+    assert sorted(per_paper) == sorted({p.id for p in corpus.load([path])})
