@@ -42,7 +42,7 @@ def _errors(fn: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return fn(*args, **kwargs)
         except AgentError as e:
-            err.print(f"Error: {e}", markup=False, highlight=False)
+            print(f"Error: {e}", file=sys.stderr)
             raise typer.Exit(e.exit_code) from None
     return wrapper
 
@@ -100,8 +100,9 @@ def ingest(
     print(f"papers {summary.papers} (extracted {summary.extracted}, already done {summary.skipped}, "
           f"failed {len(summary.failed)})")
     print(f"claims {summary.claims}, numeric results {summary.results}, dropped {summary.dropped}")
-    print(f"model calls {u.calls} (cached {u.cached_calls}, retries {u.retries}), tokens {u.prompt_tokens} in / "
-          f"{u.completion_tokens} out, {summary.seconds:.1f} s")
+    cost = f", ${u.cost_usd:.4f}" if u.cost_usd else ""
+    print(f"model calls {u.calls} (memo hits {u.cached_calls}, retries {u.retries}, re-asks {u.reasks}), "
+          f"tokens {u.prompt_tokens} in / {u.completion_tokens} out{cost}, {summary.seconds:.1f} s")
     for pid, e in summary.failed:
         print(f"failed {pid}: {e}")
 
@@ -223,6 +224,71 @@ def _marked(text: str, ex: Any) -> str:
         out += [text[pos:at], tag]
         pos = at
     return "".join(out) + text[pos:]
+
+
+def _qa_cassettes(settings: Settings) -> Path:
+    return settings.cassette_dir / "qa"
+
+
+@app.command()
+@_errors
+def ask(
+    question: str = typer.Argument(..., help="a question in plain language"),
+    k: int = typer.Option(5, "-k", help="papers to read (multi-paper questions read at least 8)"),
+    as_json: bool = typer.Option(False, "--json", help="print the answer as JSON"),
+    verbose: bool = VerboseOpt,
+) -> None:
+    """Answer from the corpus with verified citations, or say that the corpus does not answer.
+
+    Example: litagent ask "How much faster is K-Sort Arena than ELO?"
+    """
+    from .qa import ask as run_ask
+
+    settings = _setup(verbose)
+    if k < 1:
+        raise UsageError("-k must be at least 1")
+    store, llm = _store(settings), _llm(settings)
+    ans = run_ask(question, store, llm, k=k, cassette_dir=_qa_cassettes(settings))
+    llm.close()
+    if as_json:
+        print(json.dumps(ans.model_dump(), indent=2, ensure_ascii=False))
+        return
+    print(ans.answer)
+    if ans.citations:
+        print("\nReferences:")
+        for i, c in enumerate(ans.citations, 1):
+            print(f"[{i}] {c.title} ({c.paper_id})\n    \"{c.quote}\"")
+    if ans.abstained and ans.closest:
+        print("\nClosest papers:")
+        for c in ans.closest:
+            print(f"  {c['paper_id']}  {c['title']}")
+
+
+@app.command()
+@_errors
+def search(
+    query: str = typer.Argument(..., help="what to look for"),
+    k: int = typer.Option(10, "-k", help="how many papers"),
+    as_json: bool = typer.Option(False, "--json"),
+    verbose: bool = VerboseOpt,
+) -> None:
+    """Retrieval only: papers ranked by hybrid dense + BM25 search (no model call).
+
+    Example: litagent search "merging fine-tuned models" -k 5
+    """
+    from .retrieve import Retriever
+
+    settings = _setup(verbose)
+    retriever = Retriever(_store(settings))
+    hits = retriever.search(query, k=k)
+    rows = [{"rank": i, "paper_id": h.paper.id, "title": h.paper.title, "score": round(h.score, 5),
+             "dense_rank": h.dense_rank, "bm25_rank": h.bm25_rank} for i, h in enumerate(hits, 1)]
+    if as_json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    for r in rows:
+        print(f"{r['rank']:>3}  {r['score']:.4f}  {r['paper_id']}  {r['title']}")
+    err.print(f"retrieval {retriever.last_ms:.1f} ms")
 
 
 @app.command("serve-model")

@@ -19,9 +19,12 @@ MAX_CANDIDATES = 40  # bounds the output; abstracts with more numbers are labell
 MAX_CLAIMS = 4
 
 
+NumberKind = Literal["result", "scale", "baseline", "incidental"]
+
+
 class Label(BaseModel):
-    keep: bool
     metric: str = Field(max_length=80)
+    kind: NumberKind
     dataset: str = Field(max_length=80)
     baseline: str = Field(max_length=80)
 
@@ -105,7 +108,7 @@ def extract(paper: Paper, llm: LLM, cassette_dir: Path | None = None) -> Extract
             ex.claims.append(claim)
     for c in cands:
         label = getattr(out.results, f"c{c.id}")
-        if not label.keep:
+        if label.kind == "incidental":
             continue
         s = sents[c.sentence]
         result = NumericResult(

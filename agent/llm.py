@@ -34,6 +34,11 @@ from .settings import Settings
 
 log = logging.getLogger("litagent.llm")
 T = TypeVar("T", bound=BaseModel)
+# USD per million (prompt, completion) tokens, for the cost line of the ledger; unknown models count 0.
+PRICES: dict[str, tuple[float, float]] = {
+    "gpt-4o-mini": (0.15, 0.60), "gpt-4o": (2.50, 10.00), "gpt-4.1-mini": (0.40, 1.60), "gpt-4.1": (2.00, 8.00),
+    "gpt-4.1-nano": (0.10, 0.40),
+}
 CHARS_PER_TOKEN = 3.0  # conservative for English + LaTeX leftovers with Qwen/GPT tokenizers
 
 
@@ -165,6 +170,8 @@ class LLM:
             if u is not None:
                 usage.prompt_tokens += u.prompt_tokens or 0
                 usage.completion_tokens += u.completion_tokens or 0
+                p_in, p_out = PRICES.get(self.settings.model_name, (0.0, 0.0))
+                usage.cost_usd += ((u.prompt_tokens or 0) * p_in + (u.completion_tokens or 0) * p_out) / 1e6
 
         def before_sleep(state: Any) -> None:
             usage.retries += 1

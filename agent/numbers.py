@@ -35,6 +35,7 @@ _WORD_RE = re.compile(
 )
 # "one of", "one another", "the two" as pronoun-ish uses are left to the model; these are never numbers.
 _WORD_STOP_AFTER = re.compile(r"\s*(?:of\b|another\b|-(?:shot|to|step|stage|hot|sided|way|dimensional))", re.I)
+_ANAPHOR = re.compile(r"\b(?:these|those|both|the|each|every|its|their|our)\s+$", re.I)
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 _SENT_RE = re.compile(r"[^.!?]+(?:[.!?]+(?=\s+[A-Z(\[]|\s*$)|$)", re.S)
 
@@ -147,6 +148,8 @@ def find_candidates(text: str) -> list[Candidate]:
         num = m.group("num")
         if kind is None and _YEAR_RE.match(num):
             continue
+        if kind is None and re.search(r"\bout of\s$", text[max(0, start - 8):start]):
+            continue  # the scale of a score ("4.5 out of 5"), not a result
         if kind is None and start and text[start - 1] == "(" and text[end:end + 1] == ")" and len(num) <= 2:
             continue  # enumerator "(1)"
         if kind is None and text[end:end + 2] == ". " and start >= 2 and text[start - 2:start] in (". ", ": ") and len(num) == 1:
@@ -159,6 +162,8 @@ def find_candidates(text: str) -> list[Candidate]:
         if _WORD_STOP_AFTER.match(text, end) or text[end:end + 1] == "-":
             continue
         word = m.group("word").lower()
+        if _ANAPHOR.search(text, max(0, start - 12), start):
+            continue  # "these two tasks", "among the three groups": a reference back, not a new count
         value = WORD_NUMBERS[word]
         if m.group("wpct"):
             unit = "%"
@@ -168,6 +173,8 @@ def find_candidates(text: str) -> list[Candidate]:
             unit = "x"
         else:
             unit = _noun_unit(text, end)
+            if word == "one" and not unit:
+                continue  # the pronoun: "the largest one", "each one"
         found.append((start, end, value, unit))
     found.sort()
     kept: list[tuple[int, int, float, str]] = []

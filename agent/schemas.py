@@ -64,6 +64,7 @@ class Usage(BaseModel):
     reasks: int = Field(0, description="validation re-asks (output did not parse or validate)")
     prompt_tokens: int = 0
     completion_tokens: int = 0
+    cost_usd: float = Field(0.0, description="where the model's price is known; the embedded model costs nothing")
     seconds: float = 0.0
 
     def add(self, other: "Usage") -> None:

@@ -96,5 +96,5 @@ def auto_label(body: dict[str, Any]) -> dict[str, Any]:
     schema = body["response_format"]["json_schema"]["schema"]
     keys = schema["$defs"]["Results"]["properties"] if "Results" in schema.get("$defs", {}) else {}
     return {"claims": [{"s": 0, "type": "method"}],
-            "results": {k: {"keep": True, "metric": "synthetic metric", "dataset": "synthetic set", "baseline": ""}
+            "results": {k: {"metric": "synthetic metric", "kind": "result", "dataset": "synthetic set", "baseline": ""}
                         for k in keys}}

@@ -62,12 +62,12 @@ def test_extract_maps_labels_back_onto_raw_offsets(settings) -> None:  # type: i
     assert ex.usage.calls == 1 and ex.usage.completion_tokens == 20
 
 
-def test_dropped_keep_false_numbers_are_not_results(settings) -> None:  # type: ignore[no-untyped-def]
+def test_incidental_numbers_are_not_results(settings) -> None:  # type: ignore[no-untyped-def]
     paper = Paper.make("T", ABSTRACT, "x:1")
 
     def drop_first(body):  # type: ignore[no-untyped-def]
         out = auto_label(body)
-        out["results"]["#0 16.3x"]["keep"] = False
+        out["results"]["#0 16.3x"]["kind"] = "incidental"
         return out
 
     with StubServer([drop_first]) as srv:

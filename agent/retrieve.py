@@ -1,0 +1,109 @@
+"""Hybrid retrieval: dense (Chroma: abstracts and extracted claims) + BM25 (bm25s), reciprocal-rank fusion, one
+hit per paper. Dense finds papers phrased in other words; BM25 finds rare names and numbers exactly.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import bm25s
+import numpy as np
+
+from .embed import MiniLMOnnx
+from .numbers import Sentence, sentences
+from .schemas import Paper
+from .store import Store
+
+RRF_K = 60
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-'][A-Za-z0-9]+)*")
+_STOP = set("""a an the of in on for to and or with by from as at is are was were be been being this that these those
+which what who whom whose how why when where does do did can could should would will may might it its their our we
+they there here any some many much more most such than then also not no yes into over under about across between
+paper papers work works approach method methods propose proposed show shown use used using""".split())
+
+
+def tokens(text: str) -> list[str]:
+    return [t for t in (w.lower() for w in _TOKEN.findall(text)) if t not in _STOP]
+
+
+@dataclass
+class Hit:
+    paper: Paper
+    score: float
+    dense_rank: int | None = None
+    bm25_rank: int | None = None
+    best: list[Sentence] = field(default_factory=list)
+
+
+class Retriever:
+    """Built once per process from the store; BM25 over title + abstract + claims, dense over Chroma."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.papers: dict[str, Paper] = {}
+        docs: list[str] = []
+        for paper, ex in store.records():
+            self.papers[paper.id] = paper
+            claims = " ".join(c.text for c in ex.claims) if ex else ""
+            docs.append(f"{paper.title} {paper.title} {paper.abstract} {claims}")
+        self.ids = list(self.papers)
+        self.bm25 = bm25s.BM25()
+        if docs:
+            self.bm25.index([tokens(d) for d in docs], show_progress=False)
+        self.last_ms = 0.0
+
+    def search(self, query: str, k: int = 5, depth: int = 30) -> list[Hit]:
+        started = time.perf_counter()
+        n = len(self.ids)
+        if n == 0:
+            return []
+        depth = min(depth, n)
+        ranked: dict[str, dict[str, int]] = defaultdict(dict)
+        dense = self.store.papers.query(query_texts=[query], n_results=depth, include=[])
+        for rank, pid in enumerate(dense["ids"][0]):
+            ranked[pid]["dense"] = rank
+        n_claims = self.store.claims.count()
+        if n_claims:
+            got = self.store.claims.query(query_texts=[query], n_results=min(depth * 2, n_claims),
+                                          include=["metadatas"])
+            rank = 0
+            for meta in got["metadatas"][0]:
+                pid = str(meta["paper_id"])
+                if "claim" not in ranked[pid]:
+                    ranked[pid]["claim"] = rank
+                    rank += 1
+        q = tokens(query)
+        if q:
+            docs, scores = self.bm25.retrieve([q], k=depth, show_progress=False)
+            for rank, (i, s) in enumerate(zip(docs[0], scores[0])):
+                if s > 0:
+                    ranked[self.ids[int(i)]]["bm25"] = rank
+        hits = []
+        for pid, ranks in ranked.items():
+            if pid not in self.papers:
+                continue
+            score = sum(1.0 / (RRF_K + r) for r in ranks.values())
+            hits.append(Hit(self.papers[pid], score, ranks.get("dense"), ranks.get("bm25")))
+        hits.sort(key=lambda h: (-h.score, h.paper.id))
+        self.last_ms = (time.perf_counter() - started) * 1000
+        return hits[:k]
+
+    def best_sentences(self, query: str, hits: list[Hit], per_paper: int = 3) -> None:
+        """Fill each hit's `best` with the sentences nearest the question (dense + shared rare words), in text order."""
+        all_sents = [(h, s) for h in hits for s in sentences(h.paper.abstract)]
+        if not all_sents:
+            return
+        ef = MiniLMOnnx()
+        vecs = np.array(ef([query] + [s.text for _, s in all_sents]))
+        sims = vecs[1:] @ vecs[0]
+        qset = set(tokens(query))
+        by_hit: dict[int, list[tuple[float, Sentence]]] = defaultdict(list)
+        for (h, s), sim in zip(all_sents, sims):
+            overlap = len(qset & set(tokens(s.text))) / (len(qset) or 1)
+            by_hit[id(h)].append((float(sim) + 0.5 * overlap, s))
+        for h in hits:
+            top = sorted(by_hit[id(h)], key=lambda t: -t[0])[:per_paper]
+            h.best = sorted((s for _, s in top), key=lambda s: s.start)
