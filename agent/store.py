@@ -13,10 +13,12 @@ from collections.abc import Iterator
 from typing import Any
 
 import chromadb
+import numpy as np
 from chromadb.config import Settings as ChromaSettings
 
 from .embed import MiniLMOnnx
 from .errors import NotFound
+from .numbers import sentences
 from .schemas import Extraction, Paper
 from .settings import Settings
 
@@ -33,6 +35,8 @@ class Store:
         self.papers = self.client.get_or_create_collection("papers", embedding_function=ef, metadata=meta)
         self.claims = self.client.get_or_create_collection("claims", embedding_function=ef, metadata=meta)
         self.results = self.client.get_or_create_collection("results", embedding_function=ef, metadata=meta)
+        self.sentences = self.client.get_or_create_collection("sentences", embedding_function=ef, metadata=meta)
+        self.ef = ef
 
     # -- writing ----------------------------------------------------------------------------------------
     def is_done(self, paper: Paper, prompt_version: str) -> bool:
@@ -44,14 +48,28 @@ class Store:
             and m.get("prompt_version") == prompt_version
 
     def put(self, paper: Paper, ex: Extraction | None, error: str = "") -> None:
-        """Write one paper with its extraction (or only the paper, marked unfinished, when extraction failed)."""
+        """Write one paper with its extraction (or only the paper, marked unfinished, when extraction failed).
+
+        Only the title and the sentences are embedded: a paper's vector is the normalised mean of those (so the
+        whole abstract counts, not the model's first 256 tokens), and claims and results reuse the vector of the
+        sentence they quote. One embedding pass per paper.
+        """
         where = {"paper_id": paper.id}
-        self.claims.delete(where=where)
-        self.results.delete(where=where)
+        for coll in (self.sentences, self.claims, self.results):
+            coll.delete(where=where)
+        sents = sentences(paper.abstract)
+        vecs = self.ef([paper.title] + [x.text for x in sents])
+        by_start = {x.start: v for x, v in zip(sents, vecs[1:])}
+        if sents:
+            self.sentences.upsert(
+                ids=[f"{paper.id}:s{x.id}" for x in sents], documents=[x.text for x in sents], embeddings=vecs[1:],
+                metadatas=[{"paper_id": paper.id, "sid": x.id, "start": x.start, "end": x.end} for x in sents],
+            )
         if ex is not None and ex.claims:
             self.claims.upsert(
                 ids=[f"{paper.id}:c{i}" for i in range(len(ex.claims))],
                 documents=[c.text for c in ex.claims],
+                embeddings=[_vec_at(by_start, c.start, vecs[0]) for c in ex.claims],
                 metadatas=[{"paper_id": paper.id, "title": paper.title, "type": c.type, "start": c.start,
                             "end": c.end} for c in ex.claims],
             )
@@ -59,13 +77,16 @@ class Store:
             self.results.upsert(
                 ids=[f"{paper.id}:r{i}" for i in range(len(ex.results))],
                 documents=[f"{r.metric} {r.dataset_or_task}: {r.value_text} ({r.quote})" for r in ex.results],
+                embeddings=[_vec_at(by_start, r.start, vecs[0]) for r in ex.results],
                 metadatas=[{"paper_id": paper.id, "title": paper.title, "metric": r.metric,
                             "dataset": r.dataset_or_task, "unit": r.unit, "value": r.value,
                             "start": r.start, "end": r.end} for r in ex.results],
             )
+        mean = np.mean(np.array(vecs), axis=0)
         self.papers.upsert(
             ids=[paper.id],
             documents=[paper.title + "\n\n" + paper.abstract],
+            embeddings=[mean / (np.linalg.norm(mean) or 1.0)],
             metadatas=[{
                 "title": paper.title, "abstract": paper.abstract, "sources": "\n".join(paper.sources),
                 "text_hash": paper.text_hash, "extracted": ex is not None, "error": error,
@@ -73,6 +94,11 @@ class Store:
                 "extraction": ex.model_dump_json() if ex else "",
             }],
         )
+
+    def sentence_vectors(self, paper_ids: list[str]) -> dict[tuple[str, int], np.ndarray]:
+        got = self.sentences.get(where={"paper_id": {"$in": paper_ids}}, include=["metadatas", "embeddings"])
+        return {(str(m["paper_id"]), int(m["sid"])): np.asarray(e) for m, e in zip(got["metadatas"],
+                                                                                   got["embeddings"])}
 
     # -- reading ----------------------------------------------------------------------------------------
     def count(self) -> int:
@@ -103,6 +129,10 @@ class Store:
             raise NotFound("the store is empty; run `litagent ingest` first")
         got = self.papers.query(query_texts=[query], n_results=1, include=["metadatas"])
         return _record(got["ids"][0][0], got["metadatas"][0][0])
+
+
+def _vec_at(by_start: dict[int, Any], start: int, fallback: Any) -> Any:
+    return by_start.get(start, fallback)
 
 
 def _record(pid: str, m: Any) -> tuple[Paper, Extraction | None]:
