@@ -29,7 +29,7 @@ err = Console(stderr=True)
 def _setup(verbose: bool) -> Settings:
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(message)s",
                         handlers=[RichHandler(console=err, show_path=False, show_time=False)], force=True)
-    for noisy in ("httpx", "httpx2", "chromadb", "openai", "vcr"):
+    for noisy in ("httpx", "httpx2", "chromadb", "openai", "vcr", "bm25s"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     # instructor logs every failed attempt at ERROR; our own retry layer reports them once, as warnings.
     logging.getLogger("instructor").setLevel(logging.CRITICAL)
