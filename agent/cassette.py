@@ -13,6 +13,8 @@ from typing import Any
 import vcr
 from vcr.errors import CannotOverwriteExistingCassetteException
 
+from .errors import exception_chain
+
 MATCH_ON = ("method", "scheme", "host", "port", "path", "query", "body")
 REQUEST_HEADERS_SCRUBBED = ["authorization", "api-key", "openai-organization", "openai-project", "cookie",
                             "x-api-key", "x-stainless-arch", "x-stainless-os", "x-stainless-runtime-version",
@@ -55,11 +57,4 @@ def use(path: Path, record: bool) -> Any:
 
 def is_miss(exc: BaseException) -> bool:
     """Whether `exc` (however deeply the HTTP clients wrapped it) is vcr refusing an unrecorded request."""
-    seen: set[int] = set()
-    e: BaseException | None = exc
-    while e is not None and id(e) not in seen:
-        if isinstance(e, CannotOverwriteExistingCassetteException):
-            return True
-        seen.add(id(e))
-        e = e.__cause__ or e.__context__
-    return False
+    return any(isinstance(e, CannotOverwriteExistingCassetteException) for e in exception_chain(exc))

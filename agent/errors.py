@@ -3,6 +3,16 @@
 from __future__ import annotations
 
 
+def exception_chain(exc: BaseException) -> list[BaseException]:
+    """`exc` and every exception it was raised from, outermost first (clients wrap each other's errors)."""
+    out: list[BaseException] = []
+    e: BaseException | None = exc
+    while e is not None and e not in out:
+        out.append(e)
+        e = e.__cause__ or e.__context__
+    return out
+
+
 class AgentError(Exception):
     exit_code = 1
 

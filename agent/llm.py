@@ -27,7 +27,7 @@ from pydantic import BaseModel
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential
 
 from . import cassette
-from .errors import CassetteMiss, LLMError
+from .errors import CassetteMiss, LLMError, exception_chain
 from .prompts import Prompt
 from .schemas import Usage
 from .settings import Settings
@@ -59,18 +59,9 @@ def _file_lock(path: Path) -> Iterator[None]:
             fcntl.flock(f, fcntl.LOCK_UN)
 
 
-def _chain(exc: BaseException) -> list[BaseException]:
-    out: list[BaseException] = []
-    e: BaseException | None = exc
-    while e is not None and e not in out:
-        out.append(e)
-        e = e.__cause__ or e.__context__
-    return out
-
-
 def _retryable(exc: BaseException) -> bool:
     """Transient transport failures, however instructor wrapped them; never a cassette miss or a 4xx."""
-    chain = _chain(exc)
+    chain = exception_chain(exc)
     if cassette.is_miss(exc):
         return False
     for e in chain:
@@ -100,8 +91,7 @@ class LLM:
 
     # -- public -------------------------------------------------------------------------------------------
     def structured(self, prompt: Prompt, values: dict[str, str], response_model: type[T], *,
-                   context: dict[str, Any] | None = None, cassette_path: Path | None = None,
-                   max_tokens: int | None = None) -> tuple[T, Usage]:
+                   cassette_path: Path | None = None, max_tokens: int | None = None) -> tuple[T, Usage]:
         messages = prompt.messages(**values)
         max_tokens = max_tokens or self.settings.max_tokens
         est = sum(len(m["content"]) for m in messages) / CHARS_PER_TOKEN
@@ -109,19 +99,13 @@ class LLM:
             raise InputTooLong(f"input too long for the model's context (~{int(est)} prompt tokens + {max_tokens} "
                                f"output > {self.settings.context_tokens}); raise LITAGENT_CONTEXT_TOKENS")
         key = self._key(prompt, messages, response_model, max_tokens)
-        hit = self.cache.get(key)
-        if hit is not None:
-            usage = Usage(cached_calls=1)
-            self.ledger.add(usage)
-            return response_model.model_validate_json(hit), usage
         with _file_lock(self.settings.cache_dir / "locks" / (key[-16:] + ".lock")):
             hit = self.cache.get(key)
             if hit is not None:
-                usage = Usage(cached_calls=1)
-                self.ledger.add(usage)
-                return response_model.model_validate_json(hit), usage
-            obj, usage = self._call_with_cassette(messages, response_model, context, cassette_path, max_tokens)
-            self.cache.set(key, obj.model_dump_json())
+                obj, usage = response_model.model_validate_json(hit), Usage(cached_calls=1)
+            else:
+                obj, usage = self._call_with_cassette(messages, response_model, cassette_path, max_tokens)
+                self.cache.set(key, obj.model_dump_json())
         self.ledger.add(usage)
         return obj, usage
 
@@ -136,31 +120,31 @@ class LLM:
                           messages, max_tokens, s.temperature], sort_keys=True)
         return "llm:" + hashlib.sha256(raw.encode()).hexdigest()
 
-    def _call_with_cassette(self, messages: list[dict[str, str]], response_model: type[T],
-                            context: dict[str, Any] | None, path: Path | None, max_tokens: int) -> tuple[T, Usage]:
+    def _call_with_cassette(self, messages: list[dict[str, str]], response_model: type[T], path: Path | None,
+                            max_tokens: int) -> tuple[T, Usage]:
         mode = self.settings.cassette_mode
-        if path is None or mode == "off":
-            self.ensure_backend()
-            return self._call(messages, response_model, context, max_tokens)
-        if mode == "replay" or (mode == "auto" and path.exists()) or (mode == "record" and path.exists()):
+
+        def call() -> tuple[T, Usage]:
+            return self._call(messages, response_model, max_tokens)
+
+        if path is not None and mode != "off" and (mode == "replay" or path.exists()):
             try:
                 with cassette.use(path, record=False):
-                    return self._call(messages, response_model, context, max_tokens)
+                    return call()
             except LLMError as e:
-                if not cassette.is_miss(e) or mode == "replay":
-                    if cassette.is_miss(e):
-                        raise CassetteMiss(f"no recording in {path} matches this request "
-                                           f"(prompt, schema or input changed?); re-record with --record") from e
+                if not cassette.is_miss(e):
                     raise
+                if mode == "replay":
+                    raise CassetteMiss(f"no recording in {path} matches this request "
+                                       f"(prompt, schema or input changed?); re-record with --record") from e
                 log.info("recording %s does not match; calling the model", path)
         self.ensure_backend()
-        if mode == "record":
+        if path is not None and mode == "record":
             with cassette.use(path, record=True):
-                return self._call(messages, response_model, context, max_tokens)
-        return self._call(messages, response_model, context, max_tokens)
+                return call()
+        return call()
 
-    def _call(self, messages: list[dict[str, str]], response_model: type[T], context: dict[str, Any] | None,
-              max_tokens: int) -> tuple[T, Usage]:
+    def _call(self, messages: list[dict[str, str]], response_model: type[T], max_tokens: int) -> tuple[T, Usage]:
         usage = Usage()
         started = time.monotonic()
 
@@ -195,7 +179,7 @@ class LLM:
                 with attempt:
                     obj, _ = client.create_with_completion(
                         messages=messages, response_model=response_model, max_retries=self.settings.max_reasks,
-                        context=context, model=self.settings.model_name, temperature=self.settings.temperature,
+                        model=self.settings.model_name, temperature=self.settings.temperature,
                         max_tokens=max_tokens,
                     )
         except Exception as e:  # instructor wraps transport and parse errors in its own types
@@ -253,7 +237,7 @@ class LLM:
 
 
 def _as_llm_error(e: Exception, s: Settings) -> LLMError:
-    chain = _chain(e)
+    chain = exception_chain(e)
     if cassette.is_miss(e):
         return LLMError("no recording for this request")
     api = next((x for x in chain if isinstance(x, openai.APIError)), None)

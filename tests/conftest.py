@@ -30,3 +30,9 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture(scope="module")
 def vcr_config() -> dict[str, Any]:
     return {**VCR_CONFIG, "record_mode": "none"}
+
+
+@pytest.fixture(scope="session")
+def replay_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One data home for the tests that replay the whole recorded corpus (its eval store is built once)."""
+    return tmp_path_factory.mktemp("replay-home")

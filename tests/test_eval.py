@@ -16,9 +16,9 @@ THRESHOLDS = ["extraction.numeric_precision=0.85", "extraction.numeric_recall=0.
               "extraction.claim_recall=0.35"]
 
 
-@pytest.fixture(scope="module")
-def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("eval-home")
+@pytest.fixture
+def home(replay_home: Path) -> Path:
+    return replay_home
 
 
 def run(home: Path, monkeypatch: pytest.MonkeyPatch, *args: str):  # type: ignore[no-untyped-def]
