@@ -226,6 +226,10 @@ def _marked(text: str, ex: Any) -> str:
     return "".join(out) + text[pos:]
 
 
+def _ids(papers: Optional[str]) -> set[str] | None:
+    return {p.strip() for p in papers.split(",") if p.strip()} if papers else None
+
+
 def _qa_cassettes(settings: Settings) -> Path:
     return settings.cassette_dir / "qa"
 
@@ -235,6 +239,7 @@ def _qa_cassettes(settings: Settings) -> Path:
 def ask(
     question: str = typer.Argument(..., help="a question in plain language"),
     k: int = typer.Option(5, "-k", help="papers to read (multi-paper questions read at least 8)"),
+    papers: Optional[str] = typer.Option(None, "--papers", help="only these paper ids, comma-separated"),
     as_json: bool = typer.Option(False, "--json", help="print the answer as JSON"),
     verbose: bool = VerboseOpt,
 ) -> None:
@@ -248,7 +253,7 @@ def ask(
     if k < 1:
         raise UsageError("-k must be at least 1")
     store, llm = _store(settings), _llm(settings)
-    ans = run_ask(question, store, llm, k=k, cassette_dir=_qa_cassettes(settings))
+    ans = run_ask(question, store, llm, k=k, cassette_dir=_qa_cassettes(settings), only=_ids(papers))
     llm.close()
     if as_json:
         print(json.dumps(ans.model_dump(), indent=2, ensure_ascii=False))
@@ -269,6 +274,7 @@ def ask(
 def search(
     query: str = typer.Argument(..., help="what to look for"),
     k: int = typer.Option(10, "-k", help="how many papers"),
+    papers: Optional[str] = typer.Option(None, "--papers", help="only these paper ids, comma-separated"),
     as_json: bool = typer.Option(False, "--json"),
     verbose: bool = VerboseOpt,
 ) -> None:
@@ -280,7 +286,7 @@ def search(
 
     settings = _setup(verbose)
     retriever = Retriever(_store(settings))
-    hits = retriever.search(query, k=k)
+    hits = retriever.search(query, k=k, only=_ids(papers))
     rows = [{"rank": i, "paper_id": h.paper.id, "title": h.paper.title, "score": round(h.score, 5),
              "dense_rank": h.dense_rank, "bm25_rank": h.bm25_rank} for i, h in enumerate(hits, 1)]
     if as_json:

@@ -100,10 +100,10 @@ def cassette_name(question: str) -> str:
 
 
 def ask(question: str, store: Store, llm: LLM, k: int = 5, cassette_dir: Path | None = None,
-        retriever: Retriever | None = None) -> Answer:
+        retriever: Retriever | None = None, only: set[str] | None = None) -> Answer:
     retriever = retriever or Retriever(store)
     multi = is_multi(question)
-    hits = retriever.search(question, k=max(k, 8) if multi else k)
+    hits = retriever.search(question, k=max(k, 8) if multi else k, only=only)
     retrieval_ms = retriever.last_ms
     closest = [{"paper_id": h.paper.id, "title": h.paper.title, "score": round(h.score, 4)} for h in hits[:5]]
     if not hits:

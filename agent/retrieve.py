@@ -54,12 +54,13 @@ class Retriever:
             self.bm25.index([tokens(d) for d in docs], show_progress=False)
         self.last_ms = 0.0
 
-    def search(self, query: str, k: int = 5, depth: int = 30) -> list[Hit]:
+    def search(self, query: str, k: int = 5, depth: int = 30, only: set[str] | None = None) -> list[Hit]:
+        """Top-k papers; `only` restricts the result to those paper ids (a metadata filter)."""
         started = time.perf_counter()
         n = len(self.ids)
         if n == 0:
             return []
-        depth = min(depth, n)
+        depth = n if only else min(depth, n)
         ranked: dict[str, dict[str, int]] = defaultdict(dict)
         dense = self.store.papers.query(query_texts=[query], n_results=depth, include=[])
         for rank, pid in enumerate(dense["ids"][0]):
@@ -82,7 +83,7 @@ class Retriever:
                     ranked[self.ids[int(i)]]["bm25"] = rank
         hits = []
         for pid, ranks in ranked.items():
-            if pid not in self.papers:
+            if pid not in self.papers or (only and pid not in only):
                 continue
             score = sum(1.0 / (RRF_K + r) for r in ranks.values())
             hits.append(Hit(self.papers[pid], score, ranks.get("dense"), ranks.get("bm25")))

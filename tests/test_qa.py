@@ -116,3 +116,10 @@ def test_question_shape_helpers() -> None:
     assert not is_multi("Which algorithm extends Berlekamp-Massey?")
     assert entities("What BLEU score does STEER get on GYAFC with GPT-4o and 14B models?") == \
         ["14B", "BLEU", "GPT-4o", "GYAFC", "STEER"]
+
+
+def test_search_filter_restricts_to_given_papers(store) -> None:  # type: ignore[no-untyped-def]
+    r = Retriever(store)
+    target = store.find("Protein")[0].id
+    hits = r.search("merging fine-tuned models", k=3, only={target})
+    assert [h.paper.id for h in hits] == [target]
