@@ -65,13 +65,23 @@ def is_multi(question: str) -> bool:
 
 
 def entities(question: str) -> list[str]:
-    return sorted({m.group(0) for m in _ENTITY.finditer(question) if len(m.group(0)) > 1})
+    """Names the question is about. A name only in parentheses is a gloss ("(FLOPs and data)"), not required."""
+    outside = re.sub(r"\([^()]*\)", " ", question)
+    return sorted({m.group(0) for m in _ENTITY.finditer(outside) if len(m.group(0)) > 1})
 
 
 def _mentions(term: str, text: str) -> bool:
-    norm = lambda s: re.sub(r"[\s\-_]", "", s.lower())  # noqa: E731  "Activity-Net" == "ActivityNet"
-    t = norm(term)
-    return t in norm(text) or (t.endswith("s") and t[:-1] in norm(text))
+    """Case-, space- and hyphen-insensitive ("Activity-Net" == "ActivityNet"); a hyphenated compound is also
+    mentioned when each of its parts is ("Shampoo-Adam" in a text naming Shampoo and Adam); plurals match."""
+    def norm(s: str) -> str:
+        return re.sub(r"[\s\-_]", "", s.lower())
+
+    def one(t: str) -> bool:
+        t, body = norm(t), norm(text)
+        return bool(t) and (t in body or (t.endswith("s") and t[:-1] in body))
+
+    parts = [p for p in term.split("-") if len(p) > 1]
+    return one(term) or (len(parts) > 1 and all(one(p) for p in parts))
 
 
 def evidence_block(hits: list[Hit]) -> tuple[str, dict[str, tuple[Hit, Any]]]:

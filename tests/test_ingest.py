@@ -85,3 +85,18 @@ def test_kill_9_mid_run_then_rerun_leaves_every_paper_exactly_once(tmp_path: Pat
     assert len(ids) == len(set(ids)) == 16
     per_paper = [m["paper_id"] for m in store.claims.get(include=["metadatas"])["metadatas"]]
     assert sorted(per_paper) == sorted({p.id for p in corpus.load([path])})
+
+
+def test_abstract_too_long_for_the_context_fails_alone_and_clearly(settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    f = tmp_path / "long.jsonl"
+    f.write_text(json.dumps({"title": "Huge", "abstract": "We measure things. " * 1500}) + "\n" +
+                 json.dumps({"title": "Small", "abstract": "It is 3x faster."}) + "\n")
+    with StubServer([], default=auto_label) as srv:
+        settings.openai_base_url = srv.url
+        store = Store(settings)
+        s = ingest(corpus.load([f]), settings, store, LLM(settings))
+    assert s.extracted == 1 and len(s.failed) == 1
+    assert "too long for the model's context" in s.failed[0][1]
+    assert len(srv.requests) == 1  # the long one never reached the model
+    huge = store.find("Huge")
+    assert huge[1] is None  # stored as unfinished, retried on the next run
