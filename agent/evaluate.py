@@ -175,7 +175,7 @@ def run_qa(ds: Dataset, settings: Settings, ensure: Any = None, judge: bool = Tr
     """recall@5/@10 of gold cited papers (retrieval alone); citation precision (cited papers that are gold or also
     acceptable, micro over answered questions) and recall (gold papers cited, micro over answerable questions);
     abstention accuracy on unanswerable questions; false abstention on the rest; judge verdicts with a fixed rubric
-    (prompts/judge.md); key-fact overlap with the reference answer; tokens per question."""
+    (prompts/judge.md; on unanswerable questions declining is CORRECT without a judge call); key-fact overlap with the reference answer; tokens per question."""
     store = eval_store(settings, ensure)
     retriever = Retriever(store)
     llm = _llm(settings, ensure)
@@ -197,8 +197,11 @@ def run_qa(ds: Dataset, settings: Settings, ensure: Any = None, judge: bool = Tr
             "completion_tokens": ans.usage.completion_tokens, "prompt_tokens": ans.usage.prompt_tokens,
             "answer": ans.answer,
         }
-        if judge:
-            v, u = llm.structured(prompts.load("judge"), {"question": q["question"], "reference": q["answer"],
+        if judge and not gold:
+            # "Not in the corpus" needs no judge: declining is the only correct answer.
+            item["verdict"] = "CORRECT" if ans.abstained else "INCORRECT"
+        elif judge:
+            v, _ = llm.structured(prompts.load("judge"), {"question": q["question"], "reference": q["answer"],
                                                           "answer": ans.answer}, Verdict, max_tokens=50,
                                   cassette_path=judge_dir / (hashlib.sha1((q["question"] + "\0" + ans.answer)
                                                                           .encode()).hexdigest()[:12] + ".yaml"))

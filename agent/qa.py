@@ -19,11 +19,13 @@ from pydantic import BaseModel, Field, create_model
 from . import prompts
 from .llm import LLM
 from .numbers import find_candidates
-from .retrieve import Hit, Retriever
+from .retrieve import RRF_K, Hit, Retriever
 from .schemas import Usage
 from .store import Store
 
 MAX_ANSWER_SENTENCES = 3
+CHANNELS = 3  # dense over abstracts, dense over sentences, BM25
+CONSENSUS_RANK = 4  # a paper every channel ranks in its top 4 (on average) is listed for "which papers" questions
 _MULTI = re.compile(r"^\s*(which|what)\s+(papers|works|studies|articles)\b", re.I)
 _COMPARE = re.compile(r"\b(above|over|more than|greater than|exceeding|at least|below|under|less than|at most)\s+"
                       r"(\d+(?:\.\d+)?)\s*(%|x\b|×|times|percent|-fold)?", re.I)
@@ -156,9 +158,12 @@ def ask(question: str, store: Store, llm: LLM, k: int = 5, cassette_dir: Path | 
             continue
         ans.sentences.append(AnswerSentence(text=text, citations=[cite(h, s) for h, s in evidence]))
     if multi:
-        # The answer to "which papers" is the list of papers judged relevant, each cited by its best sentence.
+        # "Which papers": the papers that all retrieval channels agree on, plus those the model judged relevant
+        # among the top 3, each cited by its best sentence. On the dev questions the 1.5B model's relevance marks
+        # were right 13 of 22 times while channel consensus was right 21 of 21, so consensus leads.
+        consensus = {i for i, h in enumerate(hits, 1) if h.score >= CHANNELS / (RRF_K + CONSENSUS_RANK)}
         ans.sentences = []
-        for i in sorted(relevant):
+        for i in sorted(consensus | {i for i in relevant if i <= 3}):
             h = hits[i - 1]
             own = [ids[e] for sent in out.answer for e in sent.evidence if e in ids and ids[e][0] is h]
             h_s = own[0] if own else (h, h.best[0])
