@@ -357,15 +357,20 @@ def serve_model(verbose: bool = VerboseOpt) -> None:
 
     settings = _setup(True)
     server = LocalServer(settings)
-    server.start()
-    err.print(f"serving {settings.model_name} at {settings.base_url} (Ctrl-C stops)")
+    signal.signal(signal.SIGTERM, _interrupt)  # a plain SIGTERM would orphan the child server
     try:
+        server.start()
+        err.print(f"serving {settings.model_name} at {settings.base_url} (Ctrl-C stops)")
         while server.proc is not None and server.proc.poll() is None:
             time.sleep(1)
     except KeyboardInterrupt:
         pass
     finally:
         server.stop()
+
+
+def _interrupt(*_: Any) -> None:
+    raise KeyboardInterrupt
 
 
 def main() -> None:

@@ -112,13 +112,19 @@ def extract(paper: Paper, llm: LLM, cassette_dir: Path | None = None) -> Extract
             continue
         s = sents[c.sentence]
         result = NumericResult(
-            value=c.value, value_text=c.value_text, unit=c.unit, metric=label.metric.strip(),
-            dataset_or_task=label.dataset.strip(), baseline_or_comparison=label.baseline.strip(),
+            value=c.value, value_text=c.value_text, unit=c.unit, metric=_label(label.metric),
+            dataset_or_task=_label(label.dataset), baseline_or_comparison=_label(label.baseline),
             quote=s.text, start=s.start, end=s.end, value_start=c.start, value_end=c.end,
         )
         if _grounded(text, result, check_result, ex):
             ex.results.append(result)
     return ex
+
+
+def _label(text: str) -> str:
+    """Small models write "none" or "N/A" for an empty label; an empty string is what the schema means."""
+    t = text.strip()
+    return "" if t.lower().strip(".") in {"none", "n/a", "na", "null", "-", "unknown", "not specified"} else t
 
 
 def _grounded(text: str, item: Any, check: Any, ex: Extraction) -> bool:
