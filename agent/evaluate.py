@@ -21,7 +21,7 @@ from pydantic import BaseModel
 
 from . import corpus, prompts
 from .errors import UsageError
-from .extract import check_claim, check_result, extract
+from .extract import check_claim, check_result, extract, extractor_version
 from .ingest import extraction_cassettes, ingest
 from .llm import LLM
 from .metrics import labels_agree, numeric_prf
@@ -147,7 +147,7 @@ class Verdict(BaseModel):
 def eval_store(settings: Settings, ensure: Any = None) -> Store:
     """The bundled corpus, ingested once per extraction version into the data home and reused (replays stay fast)."""
     papers = corpus.load()
-    key = hashlib.sha1((prompts.load("extract").version + "".join(p.text_hash for p in papers)).encode())
+    key = hashlib.sha1((extractor_version() + "".join(p.text_hash for p in papers)).encode())
     s = settings.model_copy()
     s.home = settings.home / "eval" / key.hexdigest()[:12]
     store = Store(s)

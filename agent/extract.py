@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
+from . import numbers as numbers_module
 from . import prompts
 from .errors import AgentError
 from .llm import LLM
@@ -47,6 +50,16 @@ def output_model(sents: list[Sentence], cands: list[Candidate]) -> type[Labelled
     return create_model("LabelledAbstract", __base__=LabelledAbstract,
                         claims=(list[pick], Field(max_length=MAX_CLAIMS)),  # type: ignore[valid-type]
                         results=(labels, ...))
+
+
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """Prompt version plus the code that finds numbers and assembles results: a stored extraction made by any other
+    version is redone on the next ingest."""
+    h = hashlib.sha1(prompts.load("extract").version.encode())
+    for src in (Path(numbers_module.__file__), Path(__file__)):
+        h.update(src.read_bytes())
+    return h.hexdigest()[:12]
 
 
 class GroundingError(AgentError):
@@ -95,7 +108,7 @@ def extract(paper: Paper, llm: LLM, cassette_dir: Path | None = None) -> Extract
         prompt, {"title": paper.title, "marked": mark(text, sents, cands)}, output_model(sents, cands),
         cassette_path=(cassette_dir / f"{paper.id}.yaml") if cassette_dir else None,
     )
-    ex = Extraction(paper_id=paper.id, candidates=len(cands), prompt_version=prompt.version,
+    ex = Extraction(paper_id=paper.id, candidates=len(cands), prompt_version=extractor_version(),
                     model=llm.settings.model_name, usage=usage)
     seen_s: set[int] = set()
     for pick in out.claims:

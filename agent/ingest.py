@@ -8,9 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import prompts
 from .errors import AgentError
-from .extract import extract
+from .extract import extract, extractor_version
 from .llm import LLM
 from .schemas import Paper, Usage
 from .settings import Settings
@@ -45,7 +44,7 @@ def extraction_cassettes(settings: Settings) -> Path:
 def ingest(papers: list[Paper], settings: Settings, store: Store, llm: LLM,
            progress: Callable[[Paper], None] | None = None) -> Summary:
     started = time.monotonic()
-    version = prompts.load("extract").version
+    version = extractor_version()
     summary = Summary(papers=len(papers))
     cassettes = extraction_cassettes(settings)
     for paper in papers:

@@ -78,6 +78,6 @@ class Extraction(BaseModel):
     results: list[NumericResult] = Field(default_factory=list)
     dropped: int = Field(0, description="model outputs that failed grounding and were discarded")
     candidates: int = Field(0, description="number candidates found in the abstract")
-    prompt_version: str = ""
+    prompt_version: str = Field("", description="extractor version: prompt + number finding + assembly code")
     model: str = ""
     usage: Usage = Field(default_factory=Usage)
