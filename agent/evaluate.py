@@ -73,8 +73,7 @@ def eval_settings(base: Settings, mode: Mode) -> Settings:
 def _llm(settings: Settings, ensure: Any) -> LLM:
     s = settings.model_copy()
     s.home = Path(tempfile.mkdtemp(prefix="litagent-eval-"))  # fresh memo: every call hits a recording or the model
-    llm = LLM(s, ensure)
-    return llm
+    return LLM(s, ensure)
 
 
 @dataclass
