@@ -297,6 +297,50 @@ def search(
     err.print(f"retrieval {retriever.last_ms:.1f} ms")
 
 
+@app.command()
+@_errors
+def review(
+    topic: Optional[str] = typer.Option(None, "--topic", help="papers on this topic (retrieval)"),
+    papers: Optional[str] = typer.Option(None, "--papers", help="these paper ids, comma-separated"),
+    columns: Optional[str] = typer.Option(None, "--columns", help="comma-separated column names; built-ins: "
+                                          "title, claims, results, results:METRIC"),
+    columns_file: Optional[Path] = typer.Option(None, "--columns-file",
+                                                help="YAML/JSON list of {name, instruction, type}"),
+    fmt: str = typer.Option("md", "--format", help="md | csv | json | html"),
+    output: Optional[Path] = typer.Option(None, "-o", help="write to this file instead of stdout"),
+    k: int = typer.Option(10, "-k", help="how many papers a topic may bring"),
+    verbose: bool = VerboseOpt,
+) -> None:
+    """A literature-review table: papers x columns, a verbatim quote behind every filled cell.
+
+    Example: litagent review --topic "model merging" --columns "method,datasets,best result" --format html -o t.html
+    """
+    from .review import build, parse_columns, select_papers, to_csv, to_html, to_json, to_markdown
+
+    settings = _setup(verbose)
+    if topic and papers:
+        raise UsageError("--topic and --papers exclude each other")
+    if fmt not in ("md", "csv", "json", "html"):
+        raise UsageError("--format takes md, csv, json or html")
+    cols = parse_columns(columns, columns_file)
+    store = _store(settings)
+    rows = select_papers(store, topic, sorted(_ids(papers)) if papers else None, k=k)
+    llm = _llm(settings)
+    table = build(store, llm, rows, cols, cassette_dir=settings.cassette_dir / "review")
+    llm.close()
+    if fmt == "html":
+        text = to_html(table, {p.id: p.abstract for p in rows})
+    else:
+        text = {"md": to_markdown, "csv": to_csv, "json": to_json}[fmt](table)
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    u = table.usage
+    err.print(f"{len(table.rows)} papers x {len(cols)} columns; model calls {u.calls} (memo hits {u.cached_calls}),"
+              f" cells rejected by the grounding check {table.dropped}")
+
+
 @app.command("eval")
 @_errors
 def eval_cmd(

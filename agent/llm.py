@@ -23,7 +23,7 @@ import diskcache
 import instructor
 from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
 import openai
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential
 
 from . import cassette
@@ -100,14 +100,23 @@ class LLM:
                                f"output > {self.settings.context_tokens}); raise LITAGENT_CONTEXT_TOKENS")
         key = self._key(prompt, messages, response_model, max_tokens)
         with _file_lock(self.settings.cache_dir / "locks" / (key[-16:] + ".lock")):
-            hit = self.cache.get(key)
-            if hit is not None:
-                obj, usage = response_model.model_validate_json(hit), Usage(cached_calls=1)
+            obj = self._memo(key, response_model)
+            if obj is not None:
+                usage = Usage(cached_calls=1)
             else:
                 obj, usage = self._call_with_cassette(messages, response_model, cassette_path, max_tokens)
-                self.cache.set(key, obj.model_dump_json())
+                self.cache.set(key, obj.model_dump_json(by_alias=True))
         self.ledger.add(usage)
         return obj, usage
+
+    def _memo(self, key: str, response_model: type[T]) -> T | None:
+        hit = self.cache.get(key)
+        if hit is None:
+            return None
+        try:
+            return response_model.model_validate_json(hit)
+        except ValidationError:  # written by an older version: recompute
+            return None
 
     def close(self) -> None:
         self.cache.close()
