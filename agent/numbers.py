@@ -125,7 +125,8 @@ def find_candidates(text: str) -> list[Candidate]:
     """Every number-like token that could be a result, with value, unit and exact offsets.
 
     Excluded deterministically: digits glued into names or citation keys (GPT-4, CIFAR-10, Belkin2018, pass@200),
-    bare years, list enumerators like "(1)". Everything else is left for the model to label.
+    bare years, list enumerators like "(1)", the scale of a score ("out of 5"), the pronoun "one" and word numbers
+    that refer back ("these two tasks"). Everything else is left for the model to label.
     """
     sents = sentences(text)
     found: list[tuple[int, int, float, str]] = []
@@ -142,9 +143,6 @@ def find_candidates(text: str) -> list[Candidate]:
         after = text[end:end + 1]
         if after and (after.isalnum() or after == "_") and kind is None:
             continue  # "3D", "4K-video" style tokens glued to letters
-        if after == "-" and kind is None and re.match(r"-[A-Za-z]", text[end:end + 2]):
-            # "7B-parameter" is a size, "3-layer" is a design detail: keep both, the model decides.
-            pass
         num = m.group("num")
         if kind is None and _YEAR_RE.match(num):
             continue

@@ -24,6 +24,14 @@ they there here any some many much more most such than then also not no yes into
 paper papers work works approach method methods propose proposed show shown use used using""".split())
 
 
+def _top(scores: np.ndarray, k: int) -> list[int]:
+    """Indices of the k highest scores, ties broken by index (stable, reproducible)."""
+    if scores.size == 0:
+        return []
+    order = np.lexsort((np.arange(scores.size), -scores))
+    return [int(i) for i in order[:k]]
+
+
 def tokens(text: str) -> list[str]:
     return [t for t in (w.lower() for w in _TOKEN.findall(text)) if t not in _STOP]
 
@@ -49,6 +57,7 @@ class Retriever:
             claims = " ".join(c.text for c in ex.claims) if ex else ""
             docs.append(f"{paper.title} {paper.title} {paper.abstract} {claims}")
         self.ids = list(self.papers)
+        self._dense: tuple[list[str], np.ndarray, list[str], np.ndarray] | None = None
         self.bm25 = bm25s.BM25()
         if docs:
             self.bm25.index([tokens(d) for d in docs], show_progress=False)
@@ -62,19 +71,16 @@ class Retriever:
             return []
         depth = n if only else min(depth, n)
         ranked: dict[str, dict[str, int]] = defaultdict(dict)
-        dense = self.store.papers.query(query_texts=[query], n_results=depth, include=[])
-        for rank, pid in enumerate(dense["ids"][0]):
-            ranked[pid]["dense"] = rank
-        n_sents = self.store.sentences.count()
-        if n_sents:  # a paper whose single sentence matches well ranks here even if its abstract is diffuse
-            got = self.store.sentences.query(query_texts=[query], n_results=min(depth * 3, n_sents),
-                                             include=["metadatas"])
-            rank = 0
-            for meta in got["metadatas"][0]:
-                pid = str(meta["paper_id"])
-                if "sentence" not in ranked[pid]:
-                    ranked[pid]["sentence"] = rank
-                    rank += 1
+        qvec = np.asarray(self.store.ef([query])[0])
+        paper_ids, paper_vecs, sent_pids, sent_vecs = self._vectors()
+        for rank, i in enumerate(_top(paper_vecs @ qvec, depth)):
+            ranked[paper_ids[i]]["dense"] = rank
+        rank = 0
+        for i in _top(sent_vecs @ qvec, depth * 3):
+            # a paper whose single sentence matches well ranks here even if its abstract is diffuse
+            if "sentence" not in ranked[sent_pids[i]]:
+                ranked[sent_pids[i]]["sentence"] = rank
+                rank += 1
         q = tokens(query)
         if q:
             docs, scores = self.bm25.retrieve([q], k=depth, show_progress=False)
@@ -90,6 +96,18 @@ class Retriever:
         hits.sort(key=lambda h: (-h.score, h.paper.id))
         self.last_ms = (time.perf_counter() - started) * 1000
         return hits[:k]
+
+    def _vectors(self) -> tuple[list[str], np.ndarray, list[str], np.ndarray]:
+        """Exact dense search over vectors read once from the store. At this scale (10^4-10^5 sentences) a matrix
+        product is fast, and unlike an approximate index its ranking is the same on every build of the store,
+        which replayed recordings depend on."""
+        if self._dense is None:
+            p = self.store.papers.get(include=["embeddings"])
+            sn = self.store.sentences.get(include=["embeddings", "metadatas"])
+            self._dense = (list(p["ids"]), np.asarray(p["embeddings"]).reshape(len(p["ids"]), -1),
+                           [str(m["paper_id"]) for m in sn["metadatas"]],
+                           np.asarray(sn["embeddings"]).reshape(len(sn["ids"]), -1))
+        return self._dense
 
     def best_sentences(self, query: str, hits: list[Hit], per_paper: int = 3) -> None:
         """Fill each hit's `best` with the sentences nearest the question (dense + shared rare words), in text order."""

@@ -21,7 +21,7 @@ import yaml
 from pydantic import BaseModel, Field, create_model
 
 from . import prompts
-from .errors import UsageError
+from .errors import AgentError, UsageError
 from .llm import LLM
 from .numbers import find_candidates, sentences
 from .qa import CHANNELS, CONSENSUS_RANK
@@ -160,7 +160,8 @@ def build(store: Store, llm: LLM, papers: list[Paper], cols: list[Column],
                     cells[c.name] = None
                     continue
                 s = sents[pick.s]
-                assert paper.abstract[s.start:s.end] == s.text  # verbatim by construction
+                if paper.abstract[s.start:s.end] != s.text:  # verbatim by construction; checked all the same
+                    raise AgentError(f"quote check failed at {paper.id}:{s.start}:{s.end}")
                 if _accept(c, value, s.text):
                     cells[c.name] = Cell(value=value, quote=s.text, start=s.start, end=s.end)
                 else:

@@ -123,3 +123,13 @@ def test_search_filter_restricts_to_given_papers(store) -> None:  # type: ignore
     target = store.find("Protein")[0].id
     hits = r.search("merging fine-tuned models", k=3, only={target})
     assert [h.paper.id for h in hits] == [target]
+
+
+def test_dense_ranking_is_exact_and_stable() -> None:
+    import numpy as np
+
+    from agent.retrieve import _top
+
+    scores = np.array([0.5, 0.9, 0.5, 0.1, 0.9])
+    assert _top(scores, 3) == [1, 4, 0]  # ties broken by position, the same on every run
+    assert _top(np.array([]), 3) == []
