@@ -1,4 +1,4 @@
-"""Hybrid retrieval: dense (Chroma: whole abstracts and single sentences) + BM25 (bm25s), reciprocal-rank fusion, one
+"""Hybrid retrieval: exact dense search (paper vectors and single-sentence vectors from the Chroma store) + BM25 (bm25s), reciprocal-rank fusion, one
 hit per paper. Dense finds papers phrased in other words; BM25 finds rare names and numbers exactly.
 """
 
@@ -46,7 +46,7 @@ class Hit:
 
 
 class Retriever:
-    """Built once per process from the store (BM25 over title + abstract + claims); dense search asks Chroma."""
+    """Built once per process from the store: BM25 over title + abstract + claims, and the stored vectors in memory."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -57,7 +57,8 @@ class Retriever:
             claims = " ".join(c.text for c in ex.claims) if ex else ""
             docs.append(f"{paper.title} {paper.title} {paper.abstract} {claims}")
         self.ids = list(self.papers)
-        self._dense: tuple[list[str], np.ndarray, list[str], np.ndarray] | None = None
+        self._dense: tuple[list[str], np.ndarray, list[tuple[str, int]], np.ndarray] | None = None
+        self._qvec: tuple[str, np.ndarray] | None = None
         self.bm25 = bm25s.BM25()
         if docs:
             self.bm25.index([tokens(d) for d in docs], show_progress=False)
@@ -71,15 +72,16 @@ class Retriever:
             return []
         depth = n if only else min(depth, n)
         ranked: dict[str, dict[str, int]] = defaultdict(dict)
-        qvec = np.asarray(self.store.ef([query])[0])
-        paper_ids, paper_vecs, sent_pids, sent_vecs = self._vectors()
+        qvec = self._query_vector(query)
+        paper_ids, paper_vecs, sent_keys, sent_vecs = self._vectors()
         for rank, i in enumerate(_top(paper_vecs @ qvec, depth)):
             ranked[paper_ids[i]]["dense"] = rank
         rank = 0
         for i in _top(sent_vecs @ qvec, depth * 3):
             # a paper whose single sentence matches well ranks here even if its abstract is diffuse
-            if "sentence" not in ranked[sent_pids[i]]:
-                ranked[sent_pids[i]]["sentence"] = rank
+            pid = sent_keys[i][0]
+            if "sentence" not in ranked[pid]:
+                ranked[pid]["sentence"] = rank
                 rank += 1
         q = tokens(query)
         if q:
@@ -97,7 +99,13 @@ class Retriever:
         self.last_ms = (time.perf_counter() - started) * 1000
         return hits[:k]
 
-    def _vectors(self) -> tuple[list[str], np.ndarray, list[str], np.ndarray]:
+    def _query_vector(self, query: str) -> np.ndarray:
+        """`search` and `best_sentences` ask about the same question: embed it once."""
+        if self._qvec is None or self._qvec[0] != query:
+            self._qvec = (query, np.asarray(self.store.ef([query])[0]))
+        return self._qvec[1]
+
+    def _vectors(self) -> tuple[list[str], np.ndarray, list[tuple[str, int]], np.ndarray]:
         """Exact dense search over vectors read once from the store. At this scale (10^4-10^5 sentences) a matrix
         product is fast, and unlike an approximate index its ranking is the same on every build of the store,
         which replayed recordings depend on."""
@@ -105,7 +113,7 @@ class Retriever:
             p = self.store.papers.get(include=["embeddings"])
             sn = self.store.sentences.get(include=["embeddings", "metadatas"])
             self._dense = (list(p["ids"]), np.asarray(p["embeddings"]).reshape(len(p["ids"]), -1),
-                           [str(m["paper_id"]) for m in sn["metadatas"]],
+                           [(str(m["paper_id"]), int(m["sid"])) for m in sn["metadatas"]],
                            np.asarray(sn["embeddings"]).reshape(len(sn["ids"]), -1))
         return self._dense
 
@@ -114,8 +122,11 @@ class Retriever:
         all_sents = [(h, s) for h in hits for s in sentences(h.paper.abstract)]
         if not all_sents:
             return
-        qvec = np.asarray(self.store.ef([query])[0])
-        stored = self.store.sentence_vectors([h.paper.id for h in hits])
+        qvec = self._query_vector(query)
+        _, _, keys, vecs = self._vectors()
+        row = {k: i for i, k in enumerate(keys)}
+        stored = {(h.paper.id, s.id): vecs[row[(h.paper.id, s.id)]] for h, s in all_sents
+                  if (h.paper.id, s.id) in row}
         missing = [(h, s) for h, s in all_sents if (h.paper.id, s.id) not in stored]
         if missing:  # written by an older version: embed on the fly
             for (h, s), v in zip(missing, self.store.ef([s.text for _, s in missing])):

@@ -95,11 +95,6 @@ class Store:
             }],
         )
 
-    def sentence_vectors(self, paper_ids: list[str]) -> dict[tuple[str, int], np.ndarray]:
-        got = self.sentences.get(where={"paper_id": {"$in": paper_ids}}, include=["metadatas", "embeddings"])
-        return {(str(m["paper_id"]), int(m["sid"])): np.asarray(e) for m, e in zip(got["metadatas"],
-                                                                                   got["embeddings"])}
-
     # -- reading ----------------------------------------------------------------------------------------
     def count(self) -> int:
         return self.papers.count()
