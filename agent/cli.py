@@ -238,9 +238,10 @@ def _qa_cassettes(settings: Settings) -> Path:
 @_errors
 def ask(
     question: str = typer.Argument(..., help="a question in plain language"),
-    k: int = typer.Option(5, "-k", help="papers to read (multi-paper questions read at least 8)"),
+    k: Optional[int] = typer.Option(None, "-k", help="papers judged per round (default LITAGENT_QA__EVIDENCE_K, 3)"),
     papers: Optional[str] = typer.Option(None, "--papers", help="only these paper ids, comma-separated"),
     as_json: bool = typer.Option(False, "--json", help="print the answer as JSON"),
+    explain: bool = typer.Option(False, "--explain", help="also show every paper judged and why it was used or not"),
     verbose: bool = VerboseOpt,
 ) -> None:
     """Answer from the corpus with verified citations, or say that the corpus does not answer.
@@ -250,7 +251,7 @@ def ask(
     from .qa import ask as run_ask
 
     settings = _setup(verbose)
-    if k < 1:
+    if k is not None and k < 1:
         raise UsageError("-k must be at least 1")
     store, llm = _store(settings), _llm(settings)
     ans = run_ask(question, store, llm, k=k, cassette_dir=_qa_cassettes(settings), only=_ids(papers))
@@ -267,6 +268,12 @@ def ask(
         print("\nClosest papers:")
         for c in ans.closest:
             print(f"  {c['paper_id']}  {c['title']}")
+    if explain:
+        err.print(f"kind {ans.kind}, {ans.rounds} round(s), {len(ans.steps)} papers judged, "
+                  f"{ans.usage.calls} model calls", markup=False)
+        for st in ans.steps:
+            err.print(f"  r{st.round} {st.paper_id} S{st.sentence if st.sentence is not None else '-'}: {st.verdict}"
+                      f"  | {st.query[:60]}", markup=False, highlight=False)
 
 
 @app.command()
@@ -352,6 +359,8 @@ def eval_cmd(
     live: bool = typer.Option(False, "--live", help="call the model, write nothing"),
     as_json: bool = typer.Option(False, "--json", help="metrics and per-item results as JSON"),
     fail_under: Optional[list[str]] = typer.Option(None, "--fail-under", help="METRIC=VALUE; exit 3 when missed"),
+    judge: bool = typer.Option(False, "--judge", help="also ask the LLM judge (prompts/judge.md): a second opinion "
+                               "beside the code-scored answer_correct"),
     verbose: bool = VerboseOpt,
 ) -> None:
     """Score extraction and QA against gold data, offline from recordings by default; same commit, same numbers.
@@ -369,7 +378,7 @@ def eval_cmd(
     suites = list(SUITES) if suite == "all" else [suite]
     ensure = _llm(settings).ensure_backend if mode != "replay" else None
     started = time.monotonic()
-    report = run(dataset, settings, mode, suites, ensure)  # type: ignore[arg-type]
+    report = run(dataset, settings, mode, suites, ensure, judge=judge)  # type: ignore[arg-type]
     elapsed = time.monotonic() - started
     settings.home.mkdir(parents=True, exist_ok=True)
     md = settings.home / "eval-report.md"

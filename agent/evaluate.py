@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import statistics
 import tempfile
 from collections import defaultdict
@@ -24,9 +25,9 @@ from .errors import UsageError
 from .extract import check_claim, check_result, extract, extractor_version
 from .ingest import extraction_cassettes, ingest
 from .llm import LLM
-from .metrics import labels_agree, numeric_prf
+from .metrics import labels_agree, numeric_prf, unit_class
 from .numbers import find_candidates
-from .qa import Answer, ask, entities
+from .qa import Answer, ask, mentions, names
 from .retrieve import Retriever, tokens
 from .settings import Settings
 from .store import Store
@@ -149,6 +150,8 @@ def eval_store(settings: Settings, ensure: Any = None) -> Store:
     key = hashlib.sha1((extractor_version() + "".join(p.text_hash for p in papers)).encode())
     s = settings.model_copy()
     s.home = settings.home / "eval" / key.hexdigest()[:12]
+    if s.cassette_mode == "off":
+        s.cassette_mode = "auto"  # a live QA run still reads the corpus's recorded extractions: 160 papers, not hours
     store = Store(s)
     if store.count() < len(papers):
         summary = ingest(papers, s, store, _llm(settings, ensure))
@@ -161,44 +164,115 @@ def key_fact_overlap(reference: str, answer: str) -> float | None:
     """Share of the reference's key facts (its numbers, by value, and its names: acronyms, mixed-case and
     letter-digit terms) that the answer contains. None when the reference has no such fact."""
     nums = {c.value for c in find_candidates(reference)}
-    names = {t.lower() for t in entities(reference)}
-    if not nums and not names:
+    ref_names = {t.lower() for t in names(reference)}
+    if not nums and not ref_names:
         return None
     got_nums = {c.value for c in find_candidates(answer)}
     low = answer.lower()
-    hit = sum(1 for v in nums if v in got_nums) + sum(1 for t in names if t in low)
-    return hit / (len(nums) + len(names))
+    hit = sum(1 for v in nums if v in got_nums) + sum(1 for t in ref_names if t in low)
+    return hit / (len(nums) + len(ref_names))
 
 
-def run_qa(ds: Dataset, settings: Settings, ensure: Any = None, judge: bool = True) -> SuiteResult:
-    """recall@5/@10 of gold cited papers (retrieval alone); citation precision (cited papers that are gold or also
-    acceptable, micro over answered questions) and recall (gold papers cited, micro over answerable questions);
-    abstention accuracy on unanswerable questions; false abstention on the rest; judge verdicts with a fixed rubric
-    (prompts/judge.md; on unanswerable questions declining is CORRECT without a judge call); key-fact overlap with the reference answer; tokens per question."""
+def key_facts(q: dict[str, Any], abstracts: dict[str, str]) -> list[str]:
+    """The facts a correct answer must state: the gold `key_facts`, or (older gold without them) the numbers and
+    names of the reference answer that its gold papers state verbatim."""
+    if "key_facts" in q:
+        return list(q["key_facts"])
+    text = " ".join(abstracts.get(p, "") for p in q.get("cited_paper_ids", []))
+    facts = [c.value_text for c in find_candidates(q["answer"]) if any(
+        abs(c.value - d.value) < 1e-9 for d in find_candidates(text))]
+    return facts + [n for n in names(q["answer"]) if mentions(n, text)]
+
+
+def has_fact(fact: str, answer: str) -> bool:
+    """A number is stated when the answer has the same value (and the same unit class); a name or phrase when it
+    appears, ignoring case, spaces and hyphens."""
+    nums = find_candidates(fact)
+    if len(nums) == 1 and nums[0].value_text == fact.strip():
+        n = nums[0]
+        return any(abs(c.value - n.value) < 1e-9 and unit_class(c.unit) == unit_class(n.unit)
+                   for c in find_candidates(answer))
+    return mentions(fact, answer)
+
+
+def _overlaps(cites: list[dict[str, Any]], paper_id: str, quotes: list[str], abstract: str) -> bool:
+    spans = [(a, a + len(qt)) for qt in quotes if (a := abstract.find(qt)) >= 0]
+    return any(c["paper_id"] == paper_id and any(c["start"] < e and s < c["end"] for s, e in spans) for c in cites)
+
+
+# Which-papers answers are sets: one counts as correct when it finds at least half of the gold papers and at least
+# half of what it lists is gold (or acceptable); "mostly right" in both directions, the way a reader would judge it.
+LIST_RECALL_OK = 0.5
+LIST_PRECISION_OK = 0.5
+
+
+def score_answer(q: dict[str, Any], ans: dict[str, Any], abstracts: dict[str, str]) -> dict[str, Any]:
+    """Correctness without a model judge. Single fact / numeric: a gold paper is cited by a sentence that overlaps
+    its gold evidence, nothing unacceptable is cited, and every key fact is in the answer text (quotes excluded).
+    Comparison: the same for every gold paper (both sides). Which papers: LIST_RECALL_OK / LIST_PRECISION_OK.
+    Unanswerable: abstained. `wrong` marks a confident error: an answer where there is none, a paper cited that is
+    not acceptable (for lists: under LIST_PRECISION_OK), or a key number missing while another number is stated."""
+    gold = list(q.get("cited_paper_ids", []))
+    ok = set(gold) | set(q.get("also_acceptable_ids", []) or [])
+    cites = ans["citations"]
+    cited = list(dict.fromkeys(c["paper_id"] for c in cites))
+    facts = key_facts(q, abstracts)
+    text = re.sub(r"\[\d+\]", " ", ans["answer"])  # citation markers are not numbers the answer states
+    facts_ok = all(has_fact(f, text) for f in facts)
+    ev = {pid: [e["quote"] for e in q.get("evidence", []) if e["paper_id"] == pid] for pid in gold}
+    grounded = {pid: _overlaps(cites, pid, ev[pid], abstracts.get(pid, "")) if ev[pid] else pid in cited
+                for pid in gold}
+    precision = sum(1 for c in cited if c in ok) / len(cited) if cited else None
+    recall = sum(1 for g in gold if g in cited) / len(gold) if gold else None
+    kind, answered = q["type"], not ans["abstained"]
+    if kind == "unanswerable":
+        correct, wrong = not answered, answered
+    elif kind == "multi-paper":
+        correct = answered and (recall or 0) >= LIST_RECALL_OK and (precision or 0) >= LIST_PRECISION_OK
+        wrong = answered and (precision or 0) < LIST_PRECISION_OK
+    else:
+        need = gold if kind == "comparison" else [g for g in gold if grounded[g]][:1] or gold[:1]
+        correct = answered and all(grounded[g] for g in need) and all(c in ok for c in cited) and facts_ok
+        fact_nums = [c.value for f in facts for c in find_candidates(f)]
+        stated = [c.value for c in find_candidates(text)]
+        wrong_number = bool(fact_nums) and not facts_ok and bool(stated) and not set(fact_nums) & set(stated)
+        wrong = answered and (any(c not in ok for c in cited) or wrong_number)
+    return {"correct": bool(correct), "wrong": bool(wrong), "precision": precision, "recall": recall,
+            "facts": facts, "facts_ok": facts_ok, "evidence_ok": all(grounded.values()) if gold else None}
+
+
+def run_qa(ds: Dataset, settings: Settings, ensure: Any = None, judge: bool = False) -> SuiteResult:
+    """Scored by `score_answer` (no model judging itself): answer correctness, confident errors, citation
+    precision (cited papers that are gold or also acceptable, micro over answered questions) and recall (gold
+    papers cited, micro over answerable questions), abstention accuracy and false abstention; recall@5/@10 of the
+    gold papers (retrieval alone); seconds-free token counts. The LLM judge (prompts/judge.md) is a second opinion."""
     store = eval_store(settings, ensure)
     retriever = Retriever(store)
+    abstracts = {pid: p.abstract for pid, p in retriever.papers.items()}
     llm = _llm(settings, ensure)
     qa_dir = settings.cassette_dir / "qa"
     judge_dir = settings.cassette_dir / "judge"
     items = []
     for q in ds.qa:
         gold = set(q.get("cited_paper_ids", []))
-        ok = gold | set(q.get("also_acceptable_ids", []) or [])
         ranked = [h.paper.id for h in retriever.search(q["question"], k=10)]
         ans: Answer = ask(q["question"], store, llm, cassette_dir=qa_dir, retriever=retriever)
+        score = score_answer(q, ans.model_dump(), abstracts)
         cited = list(dict.fromkeys(c.paper_id for c in ans.citations))
+        ok = gold | set(q.get("also_acceptable_ids", []) or [])
         item: dict[str, Any] = {
-            "qid": q["qid"], "type": q["type"], "abstained": ans.abstained, "cited": cited,
+            "qid": q["qid"], "type": q["type"], "kind": ans.kind, "abstained": ans.abstained, "cited": cited,
+            "correct": score["correct"], "wrong": score["wrong"], "facts_ok": score["facts_ok"],
+            "evidence_ok": score["evidence_ok"],
             "recall@5": len(gold & set(ranked[:5])) / len(gold) if gold else None,
             "recall@10": len(gold & set(ranked[:10])) / len(gold) if gold else None,
             "cited_ok": sum(1 for c in cited if c in ok), "gold_cited": len(gold & set(cited)), "n_gold": len(gold),
             "key_facts": _r(key_fact_overlap(q["answer"], ans.answer)) if gold else None,
-            "completion_tokens": ans.usage.completion_tokens, "prompt_tokens": ans.usage.prompt_tokens,
-            "answer": ans.answer,
+            "calls": ans.usage.calls, "completion_tokens": ans.usage.completion_tokens,
+            "prompt_tokens": ans.usage.prompt_tokens, "answer": ans.answer,
         }
         if judge and not gold:
-            # "Not in the corpus" needs no judge: declining is the only correct answer.
-            item["verdict"] = "CORRECT" if ans.abstained else "INCORRECT"
+            item["verdict"] = "CORRECT" if ans.abstained else "INCORRECT"  # declining is the only right answer
         elif judge:
             v, _ = llm.structured(prompts.load("judge"), {"question": q["question"], "reference": q["answer"],
                                                           "answer": ans.answer}, Verdict, max_tokens=50,
@@ -207,35 +281,46 @@ def run_qa(ds: Dataset, settings: Settings, ensure: Any = None, judge: bool = Tr
             item["verdict"] = v.verdict
         items.append(item)
     llm.close()
+    return SuiteResult(qa_metrics(items, judge), items)
+
+
+def qa_metrics(items: list[dict[str, Any]], judge: bool = False) -> dict[str, Any]:
     answerable = [i for i in items if i["type"] != "unanswerable"]
     unanswerable = [i for i in items if i["type"] == "unanswerable"]
     answered = [i for i in items if not i["abstained"]]
     by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for i in answerable:
         by_type[i["type"]].append(i)
-    mean = lambda xs: _r(sum(xs) / len(xs)) if xs else None  # noqa: E731
+    mean = lambda xs: _r(sum(x for x in xs if x is not None) / n) if (n := sum(x is not None for x in xs)) else None  # noqa: E731
+    n_cited = sum(len(i["cited"]) for i in answered)
+    n_gold = sum(i["n_gold"] for i in answerable)
+    comparisons = by_type.get("comparison", [])
     metrics: dict[str, Any] = {
         "questions": len(items),
+        "answer_correct": mean([1.0 if i["correct"] else 0.0 for i in answerable]),
+        **{f"answer_correct_{t}": mean([1.0 if i["correct"] else 0.0 for i in xs]) for t, xs in sorted(by_type.items())},
+        "confidently_wrong": mean([1.0 if i["wrong"] else 0.0 for i in items]),
+        "citation_precision": _r(sum(i["cited_ok"] for i in answered) / n_cited) if n_cited else None,
+        "citation_recall": _r(sum(i["gold_cited"] for i in answerable) / n_gold) if n_gold else None,
+        "comparison_both_sides_cited": mean([1.0 if i["gold_cited"] == i["n_gold"] else 0.0 for i in comparisons]),
+        "abstention_accuracy": mean([1.0 if i["abstained"] else 0.0 for i in unanswerable]),
+        "false_abstention": mean([1.0 if i["abstained"] else 0.0 for i in answerable]),
         "recall@5": mean([i["recall@5"] for i in answerable]),
         "recall@10": mean([i["recall@10"] for i in answerable]),
         **{f"recall@5_{t}": mean([i["recall@5"] for i in xs]) for t, xs in sorted(by_type.items())},
-        **{f"recall@10_{t}": mean([i["recall@10"] for i in xs]) for t, xs in sorted(by_type.items())},
-        "citation_precision": _r(sum(i["cited_ok"] for i in answered) / n_cited)
-        if (n_cited := sum(len(i["cited"]) for i in answered)) else None,
-        "citation_recall": _r(sum(i["gold_cited"] for i in answerable) / n_gold)
-        if (n_gold := sum(i["n_gold"] for i in answerable)) else None,
-        "abstention_accuracy": mean([1.0 if i["abstained"] else 0.0 for i in unanswerable]),
-        "false_abstention": mean([1.0 if i["abstained"] else 0.0 for i in answerable]),
         "key_fact_overlap": mean([i["key_facts"] for i in answerable if i["key_facts"] is not None]),
+        "calls_per_question": mean([i["calls"] for i in items]),
+        "prompt_tokens_per_question": mean([i["prompt_tokens"] for i in items]),
         "completion_tokens_per_question": mean([i["completion_tokens"] for i in items]),
     }
-    if judge:
+    if judge and all("verdict" in i for i in items):
         for v in ("CORRECT", "INCORRECT", "NOT_ATTEMPTED"):
             metrics[f"judge_{v.lower()}"] = mean([1.0 if i["verdict"] == v else 0.0 for i in items])
-    return SuiteResult(metrics, items)
+    return metrics
 
 
-def run(dataset: Path, settings: Settings, mode: Mode, suites: list[str], ensure: Any = None) -> dict[str, Any]:
+def run(dataset: Path, settings: Settings, mode: Mode, suites: list[str], ensure: Any = None,
+        judge: bool = False) -> dict[str, Any]:
     ds = load_dataset(dataset)
     s = eval_settings(settings, mode)
     out: dict[str, Any] = {}
@@ -243,7 +328,7 @@ def run(dataset: Path, settings: Settings, mode: Mode, suites: list[str], ensure
         if suite == "extraction" and (ds.numeric or ds.claims):
             r = run_extraction(ds, s, ensure)
         elif suite == "qa" and ds.qa:
-            r = run_qa(ds, s, ensure)
+            r = run_qa(ds, s, ensure, judge=judge)
         else:
             continue
         out[suite] = {**r.metrics, "items": r.items}

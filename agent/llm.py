@@ -165,6 +165,10 @@ class LLM:
                 usage.completion_tokens += u.completion_tokens or 0
                 p_in, p_out = PRICES.get(self.settings.model_name, (0.0, 0.0))
                 usage.cost_usd += ((u.prompt_tokens or 0) * p_in + (u.completion_tokens or 0) * p_out) / 1e6
+            timings = (getattr(response, "model_extra", None) or {}).get("timings") or {}
+            if isinstance(timings, dict):  # llama-server says where the time went: prompt vs generation
+                usage.prompt_ms += float(timings.get("prompt_ms") or 0)
+                usage.generation_ms += float(timings.get("predicted_ms") or 0)
 
         def before_sleep(state: Any) -> None:
             usage.retries += 1

@@ -17,6 +17,7 @@ from .schemas import Paper
 from .store import Store
 
 RRF_K = 60
+CHANNELS = 3  # dense over abstracts, dense over sentences, BM25
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-'][A-Za-z0-9]+)*")
 _STOP = set("""a an the of in on for to and or with by from as at is are was were be been being this that these those
 which what who whom whose how why when where does do did can could should would will may might it its their our we

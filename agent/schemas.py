@@ -66,6 +66,8 @@ class Usage(BaseModel):
     completion_tokens: int = 0
     cost_usd: float = Field(0.0, description="where the model's price is known; the embedded model costs nothing")
     seconds: float = 0.0
+    prompt_ms: float = Field(0.0, description="server-reported prompt processing time (llama-server `timings`)")
+    generation_ms: float = Field(0.0, description="server-reported generation time (llama-server `timings`)")
 
     def add(self, other: "Usage") -> None:
         for name in Usage.model_fields:

@@ -59,3 +59,57 @@ def test_thresholds() -> None:
         check_thresholds(report, ["nope=1"])
     with pytest.raises(UsageError):
         check_thresholds(report, ["numeric_f1"])
+
+
+# -- QA scoring without a model judge (SYNTHETIC question and answers, hand-made to exercise each rule) -------------
+from agent.evaluate import has_fact, score_answer  # noqa: E402
+
+_ABS = {"p-a": "We present FooNet. FooNet is 3.5x faster than BarNet on ImageNet.",
+        "p-b": "BarNet reaches 71.2% accuracy. It uses no labels."}
+
+
+def _ans(answer: str, cites: list[tuple[str, int, int]], abstained: bool = False) -> dict:  # type: ignore[type-arg]
+    return {"answer": answer, "abstained": abstained,
+            "citations": [{"paper_id": p, "start": s, "end": e} for p, s, e in cites]}
+
+
+def _q(kind: str, gold: list[str], facts: list[str], evidence: list[tuple[str, str]]) -> dict:  # type: ignore[type-arg]
+    return {"type": kind, "cited_paper_ids": gold, "key_facts": facts, "answer": "ref",
+            "evidence": [{"paper_id": p, "quote": q} for p, q in evidence]}
+
+
+def test_numeric_answer_needs_the_evidence_sentence_and_the_number() -> None:
+    q = _q("numeric", ["p-a"], ["3.5x"], [("p-a", "FooNet is 3.5x faster than BarNet")])
+    s = _ABS["p-a"].index("FooNet is")
+    good = score_answer(q, _ans("3.5x faster [1]", [("p-a", s, len(_ABS["p-a"]))]), _ABS)
+    assert good["correct"] and not good["wrong"]
+    wrong_num = score_answer(q, _ans("2.5x faster [1]", [("p-a", s, len(_ABS["p-a"]))]), _ABS)
+    assert not wrong_num["correct"] and wrong_num["wrong"]
+    other_sentence = score_answer(q, _ans("3.5x [1]", [("p-a", 0, 18)]), _ABS)
+    assert not other_sentence["correct"] and not other_sentence["wrong"]
+    wrong_paper = score_answer(q, _ans("3.5x [1] [2]", [("p-a", s, 60), ("p-b", 0, 10)]), _ABS)
+    assert not wrong_paper["correct"] and wrong_paper["wrong"]
+
+
+def test_unanswerable_is_correct_only_when_declined() -> None:
+    q = _q("unanswerable", [], [], [])
+    assert score_answer(q, _ans("The corpus does not answer this.", [], abstained=True), _ABS)["correct"]
+    r = score_answer(q, _ans("FooNet [1]", [("p-a", 0, 18)]), _ABS)
+    assert not r["correct"] and r["wrong"]
+
+
+def test_comparison_needs_both_sides_and_lists_need_half_right_both_ways() -> None:
+    q = _q("comparison", ["p-a", "p-b"], ["3.5x", "71.2%"], [("p-a", "3.5x faster"), ("p-b", "71.2% accuracy")])
+    a_at, b_at = _ABS["p-a"].index("FooNet is"), 0
+    one_side = score_answer(q, _ans("3.5x [1]", [("p-a", a_at, 60)]), _ABS)
+    assert not one_side["correct"] and not one_side["wrong"]
+    both = score_answer(q, _ans("3.5x [1] 71.2% [2]", [("p-a", a_at, 60), ("p-b", b_at, 31)]), _ABS)
+    assert both["correct"]
+    lst = _q("multi-paper", ["p-a", "p-b"], [], [])
+    assert score_answer(lst, _ans("x", [("p-a", 0, 5)]), _ABS)["correct"]  # recall 0.5, precision 1
+    assert not score_answer(lst, _ans("x", [("p-c", 0, 5), ("p-d", 0, 5), ("p-a", 0, 5)]), _ABS)["correct"]
+
+
+def test_has_fact_compares_numbers_by_value_and_names_loosely() -> None:
+    assert has_fact("3.5x", "about 3.50x faster") and not has_fact("3.5x", "3.5% faster")
+    assert has_fact("Foo-Net", "we use FooNet") and not has_fact("FooNet", "BarNet")

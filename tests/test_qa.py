@@ -9,7 +9,7 @@ import pytest
 from agent import corpus
 from agent.ingest import ingest
 from agent.llm import LLM
-from agent.qa import ask, entities, is_multi
+from agent.qa import ask, clause, names, numeric_bound, satisfies
 from agent.retrieve import Retriever
 from agent.store import Store
 from stub_server import StubServer, auto_label
@@ -34,12 +34,37 @@ def store(settings, tmp_path: Path):  # type: ignore[no-untyped-def]
     return s
 
 
-def _ask(settings, store, question: str, reply: dict, k: int = 3):  # type: ignore[no-untyped-def]
-    with StubServer([reply]) as srv:
+class Scripted:
+    """A SYNTHETIC model for the QA loop: the plan is given; the judge picks, per paper title, the sentence that
+    contains a given text (or none); the judge copies the given words; the choice picks a given candidate."""
+
+    def __init__(self, kind: str, parts: list[str] | None = None, picks: dict[str, tuple[str, str]] | None = None,
+                 best: str = "C1") -> None:
+        self.plan = {"kind": kind, "parts": parts or []}
+        self.picks, self.best = picks or {}, best
+        self.judged: list[str] = []
+
+    def __call__(self, body: dict) -> dict:  # type: ignore[type-arg]
+        system, user = body["messages"][0]["content"], body["messages"][1]["content"]
+        if "what kind of answer" in system:
+            return self.plan
+        if "pick the evidence" in system:
+            return {"best": self.best}
+        title = next(line[len("Paper: "):] for line in user.splitlines() if line.startswith("Paper: "))
+        self.judged.append(title)
+        for key, (needle, words) in self.picks.items():
+            if key in title:
+                sid = next((line.split(":")[0] for line in user.splitlines()
+                            if line.startswith("S") and needle in line), "none")
+                return {"sentence": sid, "answer": words if sid != "none" else ""}
+        return {"sentence": "none", "answer": ""}
+
+
+def _ask(settings, store, question: str, model: Scripted, k: int = 3):  # type: ignore[no-untyped-def]
+    with StubServer([], default=model) as srv:
         settings.openai_base_url = srv.url
         ans = ask(question, store, LLM(settings), k=k)
-        prompt = srv.requests[0]["messages"][1]["content"] if srv.requests else ""
-    return ans, prompt
+    return ans, srv.requests
 
 
 def test_dense_retrieval_finds_a_paper_sharing_no_title_words(store) -> None:  # type: ignore[no-untyped-def]
@@ -47,75 +72,110 @@ def test_dense_retrieval_finds_a_paper_sharing_no_title_words(store) -> None:  #
     assert hits[0].paper.title.startswith("Merging")
 
 
-def test_answer_citations_are_built_from_chosen_sentence_ids(settings, store) -> None:  # type: ignore[no-untyped-def]
-    q = "How much does weight averaging of fine-tuned models improve accuracy on GLUE?"
-    ans, prompt = _ask(settings, store, q, lambda body: {
-        "papers": {"P1": True, "P2": False, "P3": False},
-        "answer": [{"text": "It improves accuracy by 3.2% on GLUE.", "evidence": ["P1.S1"]}]})
-    assert "P1.S1: WAvg improves accuracy by 3.2% on GLUE." in prompt
-    assert not ans.abstained
-    assert ans.answer == "It improves accuracy by 3.2% on GLUE. [1]"
+def test_answer_states_the_picked_words_and_cites_the_picked_sentence(settings, store) -> None:  # type: ignore[no-untyped-def]
+    q = "By how much does weight averaging of fine-tuned models raise GLUE accuracy?"
+    model = Scripted("one", picks={"Merging": ("3.2%", "by 3.2%")})
+    ans, reqs = _ask(settings, store, q, model)
+    assert not ans.abstained and ans.kind == "one"
+    assert ans.answer == "WAvg improves accuracy by 3.2% on GLUE [1]"  # a number keeps its clause
     [c] = ans.citations
-    abstract = PAPERS[0][1]
-    assert c.quote == "WAvg improves accuracy by 3.2% on GLUE." and abstract[c.start:c.end] == c.quote
+    assert c.quote == "WAvg improves accuracy by 3.2% on GLUE." and PAPERS[0][1][c.start:c.end] == c.quote
+    assert sorted(model.judged) == sorted(t for t, _ in PAPERS)  # every retrieved paper judged on its own
+    assert any("pick the evidence" in r["messages"][0]["content"] for r in reqs)  # and verified side by side
 
 
-def test_sentence_with_a_number_not_in_its_evidence_is_dropped(settings, store) -> None:  # type: ignore[no-untyped-def]
-    q = "How much does weight averaging of fine-tuned models improve accuracy on GLUE?"
-    ans, _ = _ask(settings, store, q, lambda body: {
-        "papers": {"P1": True, "P2": False, "P3": False},
-        "answer": [{"text": "It improves accuracy by 12.5%.", "evidence": ["P1.S1"]},
-                   {"text": "It needs no extra training.", "evidence": ["P1.S2"]}]})
-    assert ans.answer == "It needs no extra training. [1]"
-    assert any("12.5%" in d for d in ans.dropped)
+def test_words_not_in_the_sentence_are_replaced_by_the_sentence(settings, store) -> None:  # type: ignore[no-untyped-def]
+    q = "By how much does weight averaging of fine-tuned models raise GLUE accuracy?"
+    ans, _ = _ask(settings, store, q, Scripted("one", picks={"Merging": ("3.2%", "by 12.5%")}))
+    assert ans.answer == "WAvg improves accuracy by 3.2% on GLUE. [1]"
+    assert "12.5" not in ans.answer
 
 
-def test_no_supported_sentence_means_abstention_with_closest_papers(settings, store) -> None:  # type: ignore[no-untyped-def]
-    ans, _ = _ask(settings, store, "What is the boiling point of water on Mars?",
-                  lambda body: {"papers": {"P1": False, "P2": False, "P3": False}, "answer": []})
+def test_a_quantity_asked_for_but_not_in_the_sentence_is_rejected(settings, store) -> None:  # type: ignore[no-untyped-def]
+    q = "How many extra training hours does weight averaging need?"
+    ans, _ = _ask(settings, store, q, Scripted("one", picks={"Merging": ("no extra", "no extra")}))
+    assert ans.abstained and "does not answer" in ans.answer
+    assert [s.verdict for s in ans.steps if s.sentence is not None] == \
+        ["rejected: a quantity was asked for and the sentence states none"]
+
+
+def test_nothing_picked_means_abstention_after_a_second_round(settings, store) -> None:  # type: ignore[no-untyped-def]
+    ans, _ = _ask(settings, store, "What is the boiling point of water on Mars?", Scripted("one"), k=1)
     assert ans.abstained and "does not answer" in ans.answer
     assert ans.citations == [] and len(ans.closest) == 3
+    assert ans.rounds == 2 and [s.round for s in ans.steps] == [1, 2]  # looked again before giving up
 
 
-def test_a_name_absent_from_every_cited_paper_forces_abstention(settings, store) -> None:  # type: ignore[no-untyped-def]
+def test_choice_of_none_means_abstention(settings, store) -> None:  # type: ignore[no-untyped-def]
+    q = "By how much does weight averaging of fine-tuned models raise GLUE accuracy?"
+    ans, _ = _ask(settings, store, q, Scripted("one", picks={"Merging": ("3.2%", "3.2%")}, best="none"))
+    assert ans.abstained and ans.citations == []
+
+
+def test_a_rare_name_absent_from_the_paper_rejects_its_evidence(settings, store) -> None:  # type: ignore[no-untyped-def]
     q = "What BLEU score does WAvg reach on WMT14?"
-    ans, _ = _ask(settings, store, q, lambda body: {
-        "papers": {"P1": True, "P2": False, "P3": False},
-        "answer": [{"text": "WAvg improves accuracy.", "evidence": ["P1.S1"]}]})
-    assert ans.abstained and "BLEU" in ans.answer and "WMT14" in ans.answer
+    ans, _ = _ask(settings, store, q, Scripted("one", picks={"Merging": ("3.2%", "3.2%")}))
+    assert ans.abstained
+    assert any("never names BLEU, WMT14" in s.verdict for s in ans.steps)
 
 
-def test_multi_paper_answer_lists_each_relevant_paper_with_a_quote(settings, store) -> None:  # type: ignore[no-untyped-def]
-    def reply(body):  # type: ignore[no-untyped-def]
-        props = body["response_format"]["json_schema"]["schema"]["$defs"]["Papers"]["properties"]
-        content = body["messages"][1]["content"]
-        marks = {}
-        for key in props:
-            line = next(l for l in content.splitlines() if l.startswith(f"[{key}]"))
-            marks[key] = "Clustering" in line or "Merging" in line
-        return {"papers": marks, "answer": []}
+def test_comparison_retrieves_and_cites_each_side(settings, store) -> None:  # type: ignore[no-untyped-def]
+    q = "Compare how much WAvg improves accuracy with how much faster SketchKM is."
+    model = Scripted("parts", parts=["How much does WAvg improve accuracy?",
+                                                    "How much faster is SketchKM?"],
+                     picks={"Merging": ("3.2%", "3.2%"), "Clustering": ("12x", "12x faster")})
+    ans, _ = _ask(settings, store, q, model, k=1)
+    assert ans.kind == "parts" and not ans.abstained
+    assert [c.paper_id for c in ans.citations] == [store.find("Merging")[0].id, store.find("Clustering")[0].id]
+    assert ans.answer == ("How much does WAvg improve accuracy? WAvg improves accuracy by 3.2% on GLUE [1]\n"
+                          "How much faster is SketchKM? It runs 12x faster than Lloyd's algorithm on ImageNet features [2]")
 
-    ans, _ = _ask(settings, store, "Which papers propose faster or new algorithms for models or clustering?", reply)
-    assert not ans.abstained
+
+def test_comparison_with_one_side_missing_says_so(settings, store) -> None:  # type: ignore[no-untyped-def]
+    q = "Which is faster, SketchKM or the protein folder?"
+    model = Scripted("parts", parts=["How fast is SketchKM?", "How fast is the protein folder?"],
+                     picks={"Clustering": ("12x", "12x faster")})
+    ans, _ = _ask(settings, store, q, model, k=1)
+    assert not ans.abstained and len(ans.citations) == 1
+    assert "How fast is the protein folder? Not found in the corpus." in ans.answer
+
+
+def test_a_plan_with_one_side_is_answered_as_one_question(settings, store) -> None:  # type: ignore[no-untyped-def]
+    model = Scripted("parts", parts=["How fast is SketchKM?"], picks={"Clustering": ("12x", "12x faster")})
+    ans, _ = _ask(settings, store, "Is SketchKM fast?", model)
+    assert ans.kind == "one" and ans.answer == "It runs 12x faster than Lloyd's algorithm on ImageNet features [1]"
+
+
+def test_list_question_lists_each_paper_the_judge_keeps(settings, store) -> None:  # type: ignore[no-untyped-def]
+    model = Scripted("list", picks={"Merging": ("merge", "merge several fine-tuned models"),
+                                    "Clustering": ("faster k-means", "a faster k-means variant")})
+    ans, reqs = _ask(settings, store, "Which papers propose faster or new algorithms?", model)
+    assert not ans.abstained and ans.kind == "list"
     assert {c.title for c in ans.citations} == {PAPERS[0][0], PAPERS[1][0]}
-    for c in ans.citations:
-        assert c.quote in dict(PAPERS)[c.title]
+    assert not any("pick the evidence" in r["messages"][0]["content"] for r in reqs)
 
 
-def test_numeric_question_is_answered_from_results_without_a_model_call(settings, store) -> None:  # type: ignore[no-untyped-def]
-    with StubServer([]) as srv:
-        settings.openai_base_url = srv.url
-        ans = ask("Which papers report a speedup above 10x?", store, LLM(settings))
-    assert srv.requests == []
-    assert not ans.abstained and [c.paper_id for c in ans.citations] == [store.find("Clustering")[0].id]
-    assert "12x" in ans.answer
+def test_numeric_bound_in_a_list_question_is_checked_against_the_sentence(settings, store) -> None:  # type: ignore[no-untyped-def]
+    model = Scripted("list", picks={"Merging": ("3.2%", "3.2%"), "Clustering": ("12x", "12x faster")})
+    ans, _ = _ask(settings, store, "Which papers report a speedup above 10x?", model)
+    assert [c.paper_id for c in ans.citations] == [store.find("Clustering")[0].id]
+    assert any(s.verdict.startswith("rejected: no number > 10x") for s in ans.steps)
 
 
-def test_question_shape_helpers() -> None:
-    assert is_multi("Which papers involve mixture-of-experts models?")
-    assert not is_multi("Which algorithm extends Berlekamp-Massey?")
-    assert entities("What BLEU score does STEER get on GYAFC with GPT-4o and 14B models?") == \
-        ["14B", "BLEU", "GPT-4o", "GYAFC", "STEER"]
+def test_a_number_is_stated_with_its_clause() -> None:
+    s = "Using it, we raise the best method from 87.79% to 94.98%, measured as a ratio."
+    assert clause(s, "94.98%") == "we raise the best method from 87.79% to 94.98%"
+    assert clause(s, "not in it") == "not in it"
+
+
+def test_question_helpers_use_the_abstract_number_finder() -> None:
+    assert names("What BLEU score does STEER get on GYAFC with GPT-4o and 14B models?") == \
+        ["BLEU", "GPT-4o", "GYAFC", "STEER"]  # 14B is a quantity: the number finder reads it
+    op, c = numeric_bound("Which papers report gains of at least 2.5% on MMLU?")  # type: ignore[misc]
+    assert op == ">=" and c.value == 2.5 and c.unit == "%"
+    assert numeric_bound("What accuracy does the 7B model reach?") is None
+    assert satisfies("It runs 12x faster.", numeric_bound("speedup above 10x"))  # type: ignore[arg-type]
+    assert not satisfies("It improves by 12%.", numeric_bound("speedup above 10x"))  # type: ignore[arg-type]
 
 
 def test_search_filter_restricts_to_given_papers(store) -> None:  # type: ignore[no-untyped-def]
@@ -133,3 +193,11 @@ def test_dense_ranking_is_exact_and_stable() -> None:
     scores = np.array([0.5, 0.9, 0.5, 0.1, 0.9])
     assert _top(scores, 3) == [1, 4, 0]  # ties broken by position, the same on every run
     assert _top(np.array([]), 3) == []
+
+
+def test_a_paper_naming_one_of_two_things_asked_about_is_kept(settings, store) -> None:  # type: ignore[no-untyped-def]
+    model = Scripted("list", picks={"Merging": ("merge", "merge"), "Clustering": ("faster", "faster"),
+                                    "Protein": ("fold", "fold")})
+    ans, _ = _ask(settings, store, "Which papers describe WAvg or SketchKM?", model)
+    assert {c.title for c in ans.citations} == {PAPERS[0][0], PAPERS[1][0]}  # each names one of the two
+    assert any(s.verdict == "rejected: the paper never names SketchKM, WAvg" for s in ans.steps)  # names neither

@@ -11,7 +11,8 @@ from agent.qa import ask
 from agent.retrieve import Retriever
 from agent.settings import REPO_DIR, Settings
 
-QUESTIONS = [json.loads(l) for l in (REPO_DIR / "evals/dev/qa.jsonl").read_text().splitlines() if l.strip()]
+QUESTIONS = [json.loads(l) for d in ("dev", "own") for l in (REPO_DIR / "evals" / d / "qa.jsonl").read_text()
+             .splitlines() if l.strip()]
 
 
 @pytest.fixture(scope="module")
@@ -27,14 +28,20 @@ def test_recorded_answer_replays_with_verified_citations(env, q, tmp_path: Path)
     s = settings.model_copy()
     s.home = tmp_path  # fresh memo: the answer must come from the recording
     ans = ask(q["question"], store, LLM(s), cassette_dir=REPO_DIR / "cassettes" / "qa", retriever=retriever)
+    assert ans.steps, "every answer rests on papers judged one by one"
     if ans.abstained:
-        assert ans.citations == [] and ans.closest and "does not answer" in ans.answer or "No extracted" in ans.answer
+        assert ans.citations == [] and ans.closest and "does not answer" in ans.answer
+        assert not any(st.verdict == "used" for st in ans.steps)
         return
     assert ans.sentences and ans.citations
+    used = {st.paper_id for st in ans.steps if st.verdict == "used"}
     for c in ans.citations:
         paper, _ = store.get(c.paper_id)
         assert paper.abstract[c.start:c.end] == c.quote and c.title == paper.title
+        assert c.paper_id in used  # cited only what the loop judged and verified
     for sent in ans.sentences:
-        assert sent.citations and all(1 <= i <= len(ans.citations) for i in sent.citations)
+        assert all(1 <= i <= len(ans.citations) for i in sent.citations)
         for i in sent.citations:
             assert f"[{i}]" in ans.answer
+            # the stated words are a verbatim part of the quote behind them, and are what the answer says
+            assert sent.words and sent.words in ans.citations[i - 1].quote and sent.words in sent.text
