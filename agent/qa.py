@@ -15,6 +15,7 @@ field of `QASettings`.
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +24,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, create_model
 
 from . import prompts
-from .errors import AgentError
+from .errors import AgentError, CassetteMiss, LLMError
 from .llm import LLM
 from .metrics import unit_class
 from .numbers import Candidate, Sentence, find_candidates
@@ -32,6 +33,7 @@ from .schemas import Usage
 from .settings import QASettings
 from .store import Store
 
+log = logging.getLogger("litagent.qa")
 Kind = Literal["one", "list", "parts"]
 
 
@@ -200,7 +202,15 @@ class _PlanOut(BaseModel):
 
 
 def plan(ctx: _Ctx) -> Plan:
-    out: _PlanOut = ctx.call("qa_plan", {"question": ctx.question}, _PlanOut, max_tokens=120)
+    """What kind of answer the question needs. A plan that fails (the model looped past max_tokens, output that never
+    validated) falls back to answering it as one question: planning is an aid, never a reason to give no answer."""
+    try:
+        out: _PlanOut = ctx.call("qa_plan", {"question": ctx.question}, _PlanOut, max_tokens=120)
+    except CassetteMiss:
+        raise
+    except LLMError as e:
+        log.warning("planning failed (%s); answering as one question", e)
+        return Plan(kind="one", number=asks_quantity(ctx.question))
     parts: list[str] = []
     qwords = set(tokens(ctx.question))
     for p in out.parts:

@@ -201,3 +201,11 @@ def test_a_paper_naming_one_of_two_things_asked_about_is_kept(settings, store) -
     ans, _ = _ask(settings, store, "Which papers describe WAvg or SketchKM?", model)
     assert {c.title for c in ans.citations} == {PAPERS[0][0], PAPERS[1][0]}  # each names one of the two
     assert any(s.verdict == "rejected: the paper never names SketchKM, WAvg" for s in ans.steps)  # names neither
+
+
+def test_a_failed_plan_is_answered_as_one_question(settings, store) -> None:  # type: ignore[no-untyped-def]
+    model = Scripted("one", picks={"Clustering": ("12x", "12x faster")})
+    model.plan = "garbage"  # type: ignore[assignment]  # the stub answers the plan call with invalid JSON
+    ans, reqs = _ask(settings, store, "Is SketchKM fast?", model)
+    assert ans.kind == "one" and not ans.abstained and ans.citations[0].title == PAPERS[1][0]
+    assert sum("what kind of answer" in r["messages"][0]["content"] for r in reqs) == 1 + settings.max_reasks
