@@ -154,16 +154,11 @@ def satisfies(text: str, bound: tuple[str, Candidate]) -> bool:
 def _clean_phrase(phrase: str, sentence: str, max_words: int) -> str | None:
     """The judge's phrase when it is a verbatim part of the sentence (ignoring case, spacing and end punctuation),
     returned as the sentence writes it; None otherwise."""
-    p = phrase.strip().strip(".,;:\"'“”")
+    p = re.sub(r"\s+", " ", phrase.strip().strip(".,;:\"'“”"))
     if not p or len(p.split()) > max_words:
         return None
     at = sentence.lower().find(p.lower())
-    if at < 0:
-        squeezed = re.sub(r"\s+", " ", p.lower())
-        at = re.sub(r"\s+", " ", sentence.lower()).find(squeezed)
-        if at < 0 or re.sub(r"\s+", " ", sentence) != sentence:
-            return None
-    return sentence[at:at + len(p)]
+    return sentence[at:at + len(p)] if at >= 0 else None
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:]\s|\s\(|\)\s|\s-{1,2}\s|\s—\s")
@@ -267,6 +262,7 @@ class Loop:
         # Names are checked only when rare in the corpus: a rare name identifies what is asked about, a common
         # acronym (LLM, RL) is vocabulary that an answering paper may spell out instead.
         self._df_limit = max(1, int(cfg.generic_name_share * max(1, len(retriever.ids))))
+        self._df: dict[str, int] = {}
 
     def _search(self, query: str, k: int, shown: int) -> list[Hit]:
         hits = self.retriever.search(query, k=k, only=self.only)
@@ -279,8 +275,9 @@ class Loop:
         for n in names(text):
             if not mentions(n, self.question) or len(n) < 3:
                 continue  # only names the user wrote; two letters (KG, QA) are abbreviations users coin freely
-            df = sum(1 for p in self.retriever.papers.values() if mentions(n, p.title + " " + p.abstract))
-            if df <= self._df_limit:
+            if n not in self._df:  # a corpus scan per name, once per question (parts and rounds reuse it)
+                self._df[n] = sum(1 for p in self.retriever.papers.values() if mentions(n, p.title + " " + p.abstract))
+            if self._df[n] <= self._df_limit:
                 out.append(n)
         return out
 
@@ -305,7 +302,8 @@ class Loop:
             # A question about two things (a comparison, a list) names both and each paper names its own: a paper
             # must name at least half of the rare names asked about, or it is about something else.
             missing = missing if 2 * len(missing) > len(required) else []
-            step.verbatim = _clean_phrase(words, sent.text, self.cfg.answer_words) is not None
+            clean = _clean_phrase(words, sent.text, self.cfg.answer_words)
+            step.verbatim = clean is not None
             if (h.paper.id, sent.start) in taken:
                 step.verdict = "rejected: the sentence already answers another side"
             elif missing:
@@ -315,7 +313,6 @@ class Loop:
             elif bound and not satisfies(sent.text, bound):
                 step.verdict = f"rejected: no number {bound[0]} {bound[1].value_text} in the sentence"
             else:
-                clean = _clean_phrase(words, sent.text, self.cfg.answer_words)
                 if clean is None or (plan.number and not find_candidates(clean)):
                     clean = sent.text  # the judge's words are not verbatim (or miss the number): the sentence stands
                 elif find_candidates(clean):
@@ -344,9 +341,8 @@ class Loop:
             return picks[0]
         best = choose(self.ctx, query, picks)
         for s in self.steps:
-            if best is None or s.paper_id != best.hit.paper.id or s.query != query:
-                if s.verdict == "used" and s.query == query:
-                    s.verdict = "rejected: another paper answers better" if best else "rejected: not chosen"
+            if s.query == query and s.verdict == "used" and (best is None or s.paper_id != best.hit.paper.id):
+                s.verdict = "rejected: another paper answers better" if best else "rejected: not chosen"
         return best
 
     def many(self, plan: Plan) -> list[Pick]:
