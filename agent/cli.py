@@ -33,7 +33,10 @@ def _setup(verbose: bool) -> Settings:
         logging.getLogger(noisy).setLevel(logging.WARNING)
     # instructor logs every failed attempt at ERROR; our own retry layer reports them once, as warnings.
     logging.getLogger("instructor").setLevel(logging.CRITICAL)
-    return Settings()
+    settings = Settings()
+    if settings.home.exists() and not settings.home.is_dir():
+        raise AgentError(f"LITAGENT_HOME {settings.home} is a file; it must be a folder (or not exist yet)")
+    return settings
 
 
 def _errors(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -95,6 +98,7 @@ def ingest(
     data = summary.as_dict()
     if as_json:
         print(json.dumps(data, indent=2))
+        _fail_if_failed(summary)
         return
     u = summary.usage
     print(f"papers {summary.papers} (extracted {summary.extracted}, already done {summary.skipped}, "
@@ -105,6 +109,14 @@ def ingest(
           f"tokens {u.prompt_tokens} in / {u.completion_tokens} out{cost}, {summary.seconds:.1f} s")
     for pid, e in summary.failed:
         print(f"failed {pid}: {e}")
+    _fail_if_failed(summary)
+
+
+def _fail_if_failed(summary: Any) -> None:
+    """A run where papers failed is not a success: the summary is printed, then exit 1 (a rerun retries them)."""
+    if summary.failed:
+        raise AgentError(f"{len(summary.failed)} of {summary.papers} papers failed; rerun `litagent ingest` to "
+                         "retry them (the others are stored)")
 
 
 RESULT_FIELDS = ["paper_id", "title", "value", "value_text", "unit", "metric", "dataset_or_task",
@@ -151,9 +163,11 @@ def results(
     if as_json:
         print(json.dumps([{k: r[k] for k in RESULT_FIELDS} for r in rows], indent=2, ensure_ascii=False))
     elif as_csv:
+        from .review import csv_safe
+
         w = csv.DictWriter(sys.stdout, fieldnames=RESULT_FIELDS, extrasaction="ignore")
         w.writeheader()
-        w.writerows(rows)
+        w.writerows({k: csv_safe(v) for k, v in r.items()} for r in rows)
     else:
         for r in rows:
             print(f"{r['paper_id']}  {r['value_text']:>10}  {r['unit']:<8} {r['metric'][:40]:<40}  "
@@ -329,6 +343,8 @@ def review(
         raise UsageError("--topic and --papers exclude each other")
     if fmt not in ("md", "csv", "json", "html"):
         raise UsageError("--format takes md, csv, json or html")
+    if output and not output.parent.is_dir():  # found out before the table is built, not after
+        raise UsageError(f"-o {output}: folder {output.parent} does not exist")
     cols = parse_columns(columns, columns_file)
     store = _store(settings)
     rows = select_papers(store, topic, sorted(_ids(papers)) if papers else None, k=k)
@@ -340,7 +356,10 @@ def review(
     else:
         text = {"md": to_markdown, "csv": to_csv, "json": to_json}[fmt](table)
     if output:
-        output.write_text(text, encoding="utf-8")
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as e:
+            raise AgentError(f"-o {output}: cannot write: {e.strerror}") from e
     else:
         sys.stdout.write(text)
     u = table.usage
@@ -397,6 +416,37 @@ def eval_cmd(
         for m in misses:
             print(f"below threshold: {m}", file=sys.stderr)
         raise typer.Exit(3)
+
+
+@app.command()
+@_errors
+def doctor(
+    repair: bool = typer.Option(False, "--repair", help="make the safe repairs: rebuild indexes from the paper "
+                                "records, move a damaged store or memo aside"),
+    verbose: bool = VerboseOpt,
+) -> None:
+    """Check the store, the memo and the recordings; exit 1 while anything is wrong.
+
+    Example: litagent doctor --repair
+    """
+    from . import doctor as doc
+
+    settings = _setup(verbose)
+    def report(findings: list[Any]) -> None:
+        for f in findings:
+            print(f"{'ok  ' if f.ok else 'FAIL'} {f.what}: {f.detail}")
+
+    findings = doc.check(settings)
+    report(findings)
+    if repair and any(not f.ok for f in findings):
+        for line in doc.repair(settings, findings):
+            print(f"repaired: {line}")
+        findings = doc.check(settings)
+        report(findings)
+    bad = [f for f in findings if not f.ok]
+    if bad:
+        hint = "" if repair else "; `litagent doctor --repair` fixes what it can"
+        raise AgentError(f"{', '.join(f.what for f in bad)} not in order{hint}")
 
 
 @app.command("serve-model")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import logging
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -14,6 +15,7 @@ from .schemas import Paper
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "corpus"
 _DATE_RE = re.compile(r"^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2}$")
 HEADER_LINES = 5
+log = logging.getLogger("litagent.corpus")
 
 
 def sample_paths() -> list[Path]:
@@ -99,11 +101,11 @@ def read_path(path: Path) -> list[Paper]:
     if not path.exists():
         raise CorpusError(f"{path}: no such file")
     suffix = path.suffix.lower()
-    if suffix == ".jsonl":
-        return read_jsonl(path)
-    if suffix == ".csv":
-        return read_csv(path)
-    return read_listing(path)
+    reader = read_jsonl if suffix == ".jsonl" else read_csv if suffix == ".csv" else read_listing
+    papers = reader(path)
+    if not papers:  # an empty export is a mistake worth a word, not a run that quietly does nothing
+        raise CorpusError(f"{path}: no papers in this file")
+    return papers
 
 
 def expand(paths: Iterable[Path]) -> list[Path]:
@@ -128,6 +130,10 @@ def load(paths: Iterable[Path] | None = None) -> list[Paper]:
             seen = by_id.get(paper.id)
             if seen is None:
                 by_id[paper.id] = paper
+            elif seen.text_hash != paper.text_hash:
+                # one title, two abstracts: one id can hold one of them, so the first stays and the user hears of it
+                log.warning("%s: same title as %s but a different abstract; kept the first (%s)",
+                            ", ".join(paper.sources), ", ".join(seen.sources), paper.title[:60])
             else:
                 seen.sources.extend(s for s in paper.sources if s not in seen.sources)
     return list(by_id.values())

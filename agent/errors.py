@@ -39,3 +39,12 @@ class BackendError(AgentError):
 
 class NotFound(AgentError):
     pass
+
+
+class StateDamaged(AgentError):
+    """The store or the memo on disk cannot be read; `litagent doctor` says what, `--repair` sets it right."""
+
+
+def first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0][:200] if text else type(exc).__name__

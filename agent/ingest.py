@@ -52,12 +52,21 @@ def ingest(papers: list[Paper], settings: Settings, store: Store, llm: LLM,
             if store.is_done(paper, version):
                 summary.skipped += 1
                 continue
+            if len(paper.abstract) > settings.max_abstract_chars:
+                # refused before anything is embedded or sent: a 2 MB "abstract" would embed for minutes
+                msg = (f"abstract too long ({len(paper.abstract):,} characters > LITAGENT_MAX_ABSTRACT_CHARS="
+                       f"{settings.max_abstract_chars:,}); not stored")
+                log.error("%s (%s): %s", paper.id, paper.title[:60], msg)
+                summary.failed.append((paper.id, msg))
+                continue
             try:
                 ex = extract(paper, llm, cassettes)
             except AgentError as e:
                 log.error("%s (%s): %s", paper.id, paper.title[:60], e)
                 summary.failed.append((paper.id, str(e)))
-                store.put(paper, None, error=str(e))
+                if not store.has_extraction(paper.id):
+                    store.put(paper, None, error=str(e))  # searchable now, extracted on a rerun
+                # else: the previous extraction (and the text it indexes) stays until a new one succeeds
                 continue
             store.put(paper, ex)
             summary.extracted += 1

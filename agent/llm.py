@@ -9,6 +9,7 @@ Layers, each with one job:
 
 from __future__ import annotations
 
+import email.utils
 import fcntl
 import hashlib
 import json
@@ -27,7 +28,7 @@ from pydantic import BaseModel, ValidationError
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential
 
 from . import cassette
-from .errors import CassetteMiss, LLMError, exception_chain
+from .errors import CassetteMiss, LLMError, StateDamaged, exception_chain, first_line
 from .prompts import Prompt
 from .schemas import Usage
 from .settings import Settings
@@ -73,6 +74,32 @@ def _retryable(exc: BaseException) -> bool:
     return False
 
 
+MAX_RETRY_AFTER_S = 120.0  # a server asking for a longer pause is better reported than waited on silently
+
+
+def retry_after(exc: BaseException | None) -> float | None:
+    """Seconds a 429/503 response asks us to wait (`retry-after-ms`, `retry-after` in seconds or as an HTTP
+    date), capped at MAX_RETRY_AFTER_S; None when the response says nothing."""
+    for e in exception_chain(exc) if exc else []:
+        headers = getattr(getattr(e, "response", None), "headers", None)
+        if not headers:
+            continue
+        try:
+            if headers.get("retry-after-ms"):
+                return min(float(headers["retry-after-ms"]) / 1000, MAX_RETRY_AFTER_S)
+            value = headers.get("retry-after")
+            if value:
+                try:
+                    secs = float(value)
+                except ValueError:
+                    when = email.utils.parsedate_to_datetime(value)
+                    secs = when.timestamp() - time.time()
+                return min(max(secs, 0.0), MAX_RETRY_AFTER_S)
+        except (TypeError, ValueError):
+            return None
+    return None
+
+
 def schema_hash(model: type[BaseModel]) -> str:
     return hashlib.sha1(json.dumps(model.model_json_schema(), sort_keys=True).encode()).hexdigest()[:12]
 
@@ -87,7 +114,11 @@ class LLM:
         self._client: instructor.Instructor | None = None
         self._mode: instructor.Mode | None = None
         settings.cache_dir.mkdir(parents=True, exist_ok=True)
-        self.cache = diskcache.Cache(str(settings.cache_dir))
+        try:
+            self.cache = diskcache.Cache(str(settings.cache_dir))
+        except Exception as e:  # sqlite3.DatabaseError and friends: a damaged memo, not a model problem
+            raise StateDamaged(f"memo {settings.cache_dir} is damaged ({first_line(e)}); run `litagent doctor "
+                               "--repair` (the memo only saves repeated calls)") from e
 
     # -- public -------------------------------------------------------------------------------------------
     def structured(self, prompt: Prompt, values: dict[str, str], response_model: type[T], *,
@@ -99,7 +130,8 @@ class LLM:
             raise InputTooLong(f"input too long for the model's context (~{int(est)} prompt tokens + {max_tokens} "
                                f"output > {self.settings.context_tokens}); raise LITAGENT_CONTEXT_TOKENS")
         key = self._key(prompt, messages, response_model, max_tokens)
-        with _file_lock(self.settings.cache_dir / "locks" / (key[-16:] + ".lock")):
+        # beside the memo, not in it: diskcache's own consistency check counts foreign files as damage
+        with _file_lock(self.settings.home / "locks" / (key[-16:] + ".lock")):
             obj = self._memo(key, response_model)
             if obj is not None:
                 usage = Usage(cached_calls=1)
@@ -149,6 +181,10 @@ class LLM:
                 log.info("recording %s does not match; calling the model", path)
         self.ensure_backend()
         if path is not None and mode == "record":
+            if cassette.KEY_PATTERN.search(json.dumps(messages)):
+                # vcr would refuse deep inside the HTTP client, surfacing as a "connection error"; say why here
+                raise LLMError(f"refusing to record {path.name}: the request text contains a key-like string "
+                               "(sk-..., Bearer ...); recordings must never hold one")
             with cassette.use(path, record=True):
                 return call()
         return call()
@@ -184,7 +220,7 @@ class LLM:
             retrying = Retrying(
                 retry=retry_if_exception(_retryable),
                 stop=stop_after_attempt(self.settings.max_retries + 1),
-                wait=wait_exponential(multiplier=self.settings.retry_wait_s, max=60),
+                wait=self._wait,
                 before_sleep=before_sleep,
                 reraise=True,
             )
@@ -202,6 +238,13 @@ class LLM:
             client.off("parse:error", on_parse_error)
             usage.seconds = time.monotonic() - started
         return obj, usage
+
+    def _wait(self, state: Any) -> float:
+        """What the server asked for (Retry-After on a 429), else exponential backoff."""
+        asked = retry_after(state.outcome.exception() if state.outcome else None)
+        if asked is not None:
+            return asked
+        return float(wait_exponential(multiplier=self.settings.retry_wait_s, max=60)(state))
 
     def client(self) -> instructor.Instructor:
         if self._client is None:
@@ -240,6 +283,11 @@ class LLM:
                                  "json_schema": {"name": "probe", "schema": schema, "strict": True}},
             )
             ok = json.loads(r.choices[0].message.content or "{}").get("color") == "teal-7"
+        except (openai.APIConnectionError, openai.APITimeoutError, openai.InternalServerError,
+                openai.RateLimitError) as e:
+            # the endpoint did not answer: no verdict on what it enforces, so nothing is remembered
+            log.info("json_schema probe got no answer (%s); using tools mode for this run only", e)
+            return "tools"
         except (openai.APIError, ValueError) as e:
             log.info("json_schema probe failed: %s", e)
             ok = False

@@ -1,15 +1,15 @@
 """The QA loop: plan -> retrieve -> judge each paper -> verify -> (retrieve again) -> answer or abstain.
 
 A 1.5B model is reliable when its job is a small choice, so every model step here is one:
-- plan: is this one fact, a list of papers, or several things (a comparison, a two-part question: then one
-  sub-question per part)?
+- plan: does the question want facts one paper states, a list of papers, or a comparison of two things (then one
+  sub-question per side, each retrieved on its own)?
 - judge, once per retrieved paper: which shown sentence states the answer (or none), and which words of it?
 - choose, when several papers offer evidence for one answer: which candidate answers best (or none)?
-Code does the rest: retrieval per side, verification of every pick against the text (the phrase is a verbatim
-part of its sentence; a quantity asked for is in it; a rare name the question asks about is in the paper; a
-numeric bound in the question holds), another retrieval round when a round finds nothing verified, verbatim quotes
-and offsets for every citation, and the abstention when the corpus does not answer. Every cut-off is a named
-field of `QASettings`.
+Code does the rest: a paper that shares too little of the question's vocabulary is not judged; every pick is
+verified against the text (the words are a verbatim part of the sentence; a quantity asked for is in it; a
+rare name the question asks about is in the paper; a numeric bound in the question holds); another retrieval round
+when a round finds nothing verified; for a comparison, one paper per side; verbatim quotes and offsets for every
+citation; the abstention when the corpus does not answer. Every cut-off is a named field of `QASettings`.
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, create_model
+from pydantic import BaseModel, Field, StringConstraints, create_model
 
 from . import prompts
 from .errors import AgentError, CassetteMiss, LLMError
@@ -34,7 +34,7 @@ from .settings import QASettings
 from .store import Store
 
 log = logging.getLogger("litagent.qa")
-Kind = Literal["one", "list", "parts"]
+Kind = Literal["one", "list", "compare"]
 
 
 class Citation(BaseModel):
@@ -109,14 +109,22 @@ def names(text: str) -> list[str]:
     return sorted({t for m in _NAME.finditer(text) if len(t := m.group(0)) > 1 and not is_number(t)})
 
 
-def _norm(s: str) -> str:
-    return re.sub(r"[\s\-_]", "", s.lower())
-
-
 def mentions(name: str, text: str) -> bool:
-    """Case-, space- and hyphen-insensitive; a plural name is mentioned by its singular."""
-    n, body = _norm(name), _norm(text)
-    return bool(n) and (n in body or (n.endswith("s") and n[:-1] in body))
+    """Whole-word, case-insensitive, with a hyphen read as a hyphen, a space or nothing (GPT-4o, "Go Explore",
+    PFPPO); a plural name is mentioned by its singular. Words never run together: "ReNO" is not in "are not"."""
+    def forms(s: str) -> set[str]:
+        s = s.lower().replace("_", " ")
+        return {s, s.replace("-", " "), s.replace("-", "")}
+
+    n = name.strip().rstrip(".,;:")
+    if not n:
+        return False
+    for body in forms(text):
+        for form in forms(n):
+            stem = form[:-1] if form.endswith("s") and len(form) > 3 else form
+            if re.search(r"(?<![a-z0-9])" + re.escape(stem) + r"(?:s|es)?(?![a-z0-9])", body):
+                return True
+    return False
 
 
 _QUANTITY = re.compile(
@@ -193,7 +201,8 @@ class _Ctx:
 
 class _PlanOut(BaseModel):
     kind: Kind
-    parts: list[str] = Field(max_length=4)
+    # bounded so a looping model hits the schema, not max_tokens
+    parts: list[Annotated[str, StringConstraints(max_length=160)]] = Field(max_length=2)
 
 
 def plan(ctx: _Ctx) -> Plan:
@@ -213,27 +222,31 @@ def plan(ctx: _Ctx) -> Plan:
         # a side must be about the question: it shares a content word with it, and is not the whole question
         if p and set(tokens(p)) & qwords and p.lower() != ctx.question.strip().lower() and p not in parts:
             parts.append(p)
-    parts = parts[:ctx.cfg.max_parts]
-    kind: Kind = out.kind
-    if kind == "parts" and len(parts) < 2:
-        kind = "one"  # "several things" with fewer than two parts is one question
-    return Plan(kind=kind, number=asks_quantity(ctx.question), parts=parts if kind == "parts" else [])
+    # a comparison without two usable sides is still a comparison: its two papers come from the whole question
+    return Plan(kind=out.kind, number=asks_quantity(ctx.question),
+                parts=parts[:2] if out.kind == "compare" and len(parts) >= 2 else [])
 
 
-def judge(ctx: _Ctx, query: str, hit: Hit) -> tuple[Sentence | None, str]:
+def judge(ctx: _Ctx, query: str, hit: Hit, max_words: int) -> tuple[Sentence | None, str]:
     """One paper, one small choice: which shown sentence states the answer (or none), and the words of it that
     answer. Asking for the words as well is what makes the 1.5B model commit: with the sentence id alone it said
-    none for the right paper on 3 of 5 dev single-fact questions it had answered when asked for both."""
+    none for the right paper on 3 of 5 dev single-fact questions it had answered when asked for both. The words are
+    the answer: when they are not in the sentence picked but in exactly one other sentence shown, that one is cited."""
     shown = hit.best
     lines = "\n".join(f"S{i}: {s.text}" for i, s in enumerate(shown, 1))
     ids = tuple(["none"] + [f"S{i}" for i in range(1, len(shown) + 1)])
     model = create_model("Judgement", sentence=(Literal[ids], ...),  # type: ignore[valid-type]
-                         answer=(str, Field(max_length=8 * ctx.cfg.answer_words)))
+                         answer=(str, Field(max_length=8 * max_words)))
     out = ctx.call("qa_judge", {"question": query, "title": hit.paper.title, "sentences": lines}, model,
                    max_tokens=120)
     if out.sentence == "none":
         return None, ""
-    return shown[int(out.sentence[1:]) - 1], out.answer
+    picked = shown[int(out.sentence[1:]) - 1]
+    if _clean_phrase(out.answer, picked.text, max_words) is None:
+        holding = [s for s in shown if _clean_phrase(out.answer, s.text, max_words) is not None]
+        if len(holding) == 1:
+            picked = holding[0]
+    return picked, out.answer
 
 
 def choose(ctx: _Ctx, query: str, picks: list[Pick]) -> Pick | None:
@@ -282,15 +295,21 @@ class Loop:
         return out
 
     def evidence(self, query: str, hits: list[Hit], rnd: int, plan: Plan,
-                 bound: tuple[str, Candidate] | None, taken: set[tuple[str, int]] = frozenset()) -> list[Pick]:
+                 bound: tuple[str, Candidate] | None) -> list[Pick]:
         """Judge each paper on its own; keep the picks that pass every check, say why the others did not."""
         picks = []
         required = self._rare_names(query)
+        min_support = self.cfg.list_min_support if plan.kind == "list" else self.cfg.min_support
         for h in hits:
             if (query, h.paper.id) in self.seen or not h.best:
                 continue
             self.seen.add((query, h.paper.id))
-            sent, words = judge(self.ctx, query, h)
+            support = self.retriever.support(query, h.paper.id)
+            if support < min_support:
+                self.steps.append(Step(query=query, paper_id=h.paper.id, round=rnd, verdict=f"skipped: the paper uses "
+                                       f"{support:.2f} of the question's vocabulary (< {min_support})"))
+                continue
+            sent, words = judge(self.ctx, query, h, self.cfg.answer_words)
             step = Step(query=query, paper_id=h.paper.id, round=rnd, sentence=sent.id if sent else None,
                         phrase=words, verdict="none")
             self.steps.append(step)
@@ -299,51 +318,80 @@ class Loop:
             if h.paper.abstract[sent.start:sent.end] != sent.text:  # verbatim by construction; checked all the same
                 raise AgentError(f"citation check failed: quote not at {h.paper.id}:{sent.start}:{sent.end}")
             missing = [n for n in required if not mentions(n, h.paper.title + " " + h.paper.abstract)]
-            # A question about two things (a comparison, a list) names both and each paper names its own: a paper
-            # must name at least half of the rare names asked about, or it is about something else.
-            missing = missing if 2 * len(missing) > len(required) else []
+            # One answer must come from a paper that names every rare name asked about, or it is about something
+            # else. A question about two things (a comparison, a list) names both and each paper names its own: such
+            # a paper must name at least half of them.
+            if plan.kind != "one":
+                missing = missing if 2 * len(missing) > len(required) else []
             clean = _clean_phrase(words, sent.text, self.cfg.answer_words)
             step.verbatim = clean is not None
-            if (h.paper.id, sent.start) in taken:
-                step.verdict = "rejected: the sentence already answers another side"
-            elif missing:
+            if missing:
                 step.verdict = f"rejected: the paper never names {', '.join(missing)}"
+            elif plan.kind == "list" and self.cfg.list_verbatim and clean is None:
+                step.verdict = "rejected: the judge's words are not in the sentence"
             elif plan.number and not find_candidates(sent.text):
                 step.verdict = "rejected: a quantity was asked for and the sentence states none"
             elif bound and not satisfies(sent.text, bound):
                 step.verdict = f"rejected: no number {bound[0]} {bound[1].value_text} in the sentence"
             else:
                 if clean is None or (plan.number and not find_candidates(clean)):
-                    clean = sent.text  # the judge's words are not verbatim (or miss the number): the sentence stands
+                    clean = ""  # the judge's words are not verbatim (or miss the number): the sentence stands alone
                 elif find_candidates(clean):
                     clean = clause(sent.text, clean)
                 step.verdict, step.phrase = "used", clean
                 picks.append(Pick(h, sent, clean, query))
         return picks
 
-    def one(self, query: str, plan: Plan, taken: set[tuple[str, int]] = frozenset()) -> Pick | None:
-        """One answer: judge the top papers; if none holds, the next ones (a bounded second round); when several
-        papers offer evidence, a side-by-side choice (which may also be none)."""
-        k = self.cfg.evidence_k
+    def _rounds(self, query: str, k: int, plan: Plan, extra: list[Hit] | None = None) -> list[Pick]:
+        """Judge the top k papers (and `extra` ones); if none holds, the next k (up to max_rounds)."""
         hits = self._search(query, k * self.cfg.max_rounds, self.cfg.sentences_shown)
-        picks: list[Pick] = []
-        for rnd in range(self.cfg.max_rounds):
-            batch = hits[rnd * k:(rnd + 1) * k]
+        first = hits[:k] + [h for h in extra or [] if h.paper.id not in {x.paper.id for x in hits[:k]}]
+        batches = [first] + [hits[r * k:(r + 1) * k] for r in range(1, self.cfg.max_rounds)]
+        for rnd, batch in enumerate(batches, 1):
             if not batch:
                 break
-            self.rounds = max(self.rounds, rnd + 1)
-            picks = self.evidence(query, batch, rnd + 1, plan, None, taken)
+            self.rounds = max(self.rounds, rnd)
+            picks = self.evidence(query, batch, rnd, plan, None)
             if picks:
-                break
+                return picks
+        return []
+
+    def one(self, plan: Plan) -> Pick | None:
+        """One answer: judge the top papers (a bounded second round if none holds); when several papers offer
+        evidence, a side-by-side choice (which may also be none)."""
+        picks = self._rounds(self.question, self.cfg.evidence_k, plan)
         if not picks:
             return None
         if len(picks) == 1 and not self.cfg.verify_single:
             return picks[0]
-        best = choose(self.ctx, query, picks)
+        best = choose(self.ctx, self.question, picks)
         for s in self.steps:
-            if s.query == query and s.verdict == "used" and (best is None or s.paper_id != best.hit.paper.id):
+            if s.verdict == "used" and (best is None or s.paper_id != best.hit.paper.id):
                 s.verdict = "rejected: another paper answers better" if best else "rejected: not chosen"
         return best
+
+    def compare(self, plan: Plan) -> list[Pick]:
+        """Two things compared: the papers nearest the whole question and those nearest each side are judged on the
+        whole question (a paper answering one side answers it in part), and two verified papers are cited. When the
+        sides tell papers apart (each side's words are used most by a different verified paper, Retriever.support)
+        those two; otherwise the first two in retrieval order. One verified paper is cited alone."""
+        extra: list[Hit] = []
+        for side in plan.parts:
+            more = self.retriever.search(side, k=self.cfg.side_k, only=self.only)
+            self.retrieval_ms += self.retriever.last_ms
+            extra += [h for h in more if h.paper.id not in {x.paper.id for x in extra}]
+        self.retriever.best_sentences(self.question, extra, per_paper=self.cfg.sentences_shown)
+        picks = self._rounds(self.question, self.cfg.compare_k, plan, extra)
+        chosen = picks[:2]
+        if len(plan.parts) == 2 and len(picks) >= 2:
+            by_side = [max(picks, key=lambda p: (self.retriever.support(side, p.hit.paper.id), -picks.index(p)))
+                       for side in plan.parts]
+            if by_side[0] is not by_side[1]:
+                chosen = by_side
+        for s in self.steps:
+            if s.verdict == "used" and s.paper_id not in {p.hit.paper.id for p in chosen}:
+                s.verdict = "rejected: two other papers answer the two sides"
+        return chosen
 
     def many(self, plan: Plan) -> list[Pick]:
         bound = numeric_bound(self.question)
@@ -377,35 +425,28 @@ def ask(question: str, store: Store, llm: LLM, k: int | None = None, cassette_di
     closest = [{"paper_id": h.paper.id, "title": h.paper.title, "score": round(h.score, 4)} for h in closest_hits]
     ans = Answer(question=question, answer="", abstained=False, kind=p.kind, closest=closest)
     if p.kind == "list":
-        found = [(None, pk) for pk in loop.many(p)]
-    elif p.kind == "parts":
-        found, taken = [], set()
-        for part in p.parts:  # each part on its own; a sentence that answered one part is not another's answer
-            pk = loop.one(part, p, taken)
-            found.append((part, pk))
-            if pk:
-                taken.add((pk.hit.paper.id, pk.sentence.start))
+        found = loop.many(p)
+    elif p.kind == "compare":
+        found = loop.compare(p)
     else:
-        found = [(None, loop.one(question, p))]
+        found = [pk] if (pk := loop.one(p)) else []
     ans.steps, ans.rounds, ans.usage, ans.retrieval_ms = loop.steps, loop.rounds, loop.ctx.usage, loop.retrieval_ms
-    if not any(pk for _, pk in found):
+    if not found:
         ans.abstained = True
         ans.answer = "The corpus does not answer this."
         return ans
-    cite_index: dict[tuple[str, int], int] = {}
-    for part, pk in found:
-        if pk is None:
-            ans.sentences.append(AnswerSentence(text=f"{part} Not found in the corpus.", citations=[]))
-            continue
-        key = (pk.hit.paper.id, pk.sentence.start)
-        if key not in cite_index:
-            ans.citations.append(Citation(paper_id=pk.hit.paper.id, title=pk.hit.paper.title, quote=pk.sentence.text,
-                                          start=pk.sentence.start, end=pk.sentence.end))
-            cite_index[key] = len(ans.citations)
-        # a list names each paper with the words that qualify it; a part says which part it answers
-        text = f"{pk.hit.paper.title}: {pk.phrase}" if p.kind == "list" else f"{part} {pk.phrase}" if part \
-            else pk.phrase
-        ans.sentences.append(AnswerSentence(text=text, citations=[cite_index[key]], words=pk.phrase))
-    sep = "\n" if p.kind != "one" else " "
+    for pk in found:
+        shown = [pk.sentence]
+        if p.kind != "list" and cfg.nearest_too:
+            shown += [s for s in pk.hit.nearest if s.id != pk.sentence.id][:1]
+        marks = []
+        for x in sorted(shown, key=lambda s: s.start):
+            ans.citations.append(Citation(paper_id=pk.hit.paper.id, title=pk.hit.paper.title, quote=x.text,
+                                          start=x.start, end=x.end))
+            marks.append(len(ans.citations))
+        # each paper speaks in its own words: the title names the work, its sentences state the answer
+        ans.sentences.append(AnswerSentence(text=f"{pk.hit.paper.title}: " + " ".join(
+            x.text for x in sorted(shown, key=lambda s: s.start)), citations=marks, words=pk.phrase))
+    sep = "\n" if len(ans.sentences) > 1 else " "
     ans.answer = sep.join(s.text + "".join(f" [{c}]" for c in s.citations) for s in ans.sentences)
     return ans

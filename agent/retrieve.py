@@ -4,6 +4,7 @@ hit per paper. Dense finds papers phrased in other words; BM25 finds rare names 
 
 from __future__ import annotations
 
+import math
 import re
 import time
 from collections import defaultdict
@@ -44,6 +45,7 @@ class Hit:
     dense_rank: int | None = None
     bm25_rank: int | None = None
     best: list[Sentence] = field(default_factory=list)
+    nearest: list[Sentence] = field(default_factory=list)  # the same sentences, nearest the question first
 
 
 class Retriever:
@@ -58,6 +60,11 @@ class Retriever:
             claims = " ".join(c.text for c in ex.claims) if ex else ""
             docs.append(f"{paper.title} {paper.title} {paper.abstract} {claims}")
         self.ids = list(self.papers)
+        self._words = {pid: set(tokens(f"{p.title} {p.abstract}")) for pid, p in self.papers.items()}
+        self._df: dict[str, int] = defaultdict(int)
+        for words in self._words.values():
+            for w in words:
+                self._df[w] += 1
         self._dense: tuple[list[str], np.ndarray, list[tuple[str, int]], np.ndarray] | None = None
         self._qvec: tuple[str, np.ndarray] | None = None
         self.bm25 = bm25s.BM25()
@@ -100,6 +107,17 @@ class Retriever:
         self.last_ms = (time.perf_counter() - started) * 1000
         return hits[:k]
 
+    def idf(self, word: str) -> float:
+        return math.log((len(self.ids) + 1) / (self._df.get(word, 0) + 0.5))
+
+    def support(self, query: str, paper_id: str) -> float:
+        """How much of the question's vocabulary the paper uses: the share of the question's content words, each
+        weighted by its rarity in the corpus (idf), that occur in the paper's title or abstract. Rare words carry the
+        topic ("Ethereum", "triage"), common ones ("model", "results") almost nothing."""
+        q = set(tokens(query))
+        total = sum(self.idf(w) for w in q)
+        return sum(self.idf(w) for w in q & self._words.get(paper_id, set())) / total if total else 0.0
+
     def _query_vector(self, query: str) -> np.ndarray:
         """`search` and `best_sentences` ask about the same question: embed it once."""
         if self._qvec is None or self._qvec[0] != query:
@@ -140,4 +158,5 @@ class Retriever:
             by_hit[id(h)].append((sim + 0.5 * overlap, s))
         for h in hits:
             top = sorted(by_hit[id(h)], key=lambda t: -t[0])[:per_paper]
-            h.best = sorted((s for _, s in top), key=lambda s: s.start)
+            h.nearest = [s for _, s in top]
+            h.best = sorted(h.nearest, key=lambda s: s.start)

@@ -180,9 +180,19 @@ def to_json(t: ReviewTable) -> str:
     return json.dumps(t.model_dump(), indent=2, ensure_ascii=False)
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value: Any) -> Any:
+    """A text cell that a spreadsheet would run as a formula (=HYPERLINK(...), @SUM(...)) is written with a leading
+    apostrophe, the OWASP remedy: shown as text, never evaluated. Numbers stay numbers."""
+    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
+
+
 def to_markdown(t: ReviewTable) -> str:
     def esc(s: str) -> str:
-        return s.replace("|", "\\|").replace("\n", " ")
+        # Markdown renders raw HTML: paper text is shown as text, never as tags (<script>, <img onerror>)
+        return html.escape(s, quote=False).replace("|", "\\|").replace("\n", " ")
 
     head = ["paper"] + t.columns
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
@@ -202,7 +212,7 @@ def to_csv(t: ReviewTable) -> str:
         for c in t.columns:
             cell = r.cells[c]
             row += [cell.value, cell.quote, cell.start, cell.end] if cell else ["", "", "", ""]
-        w.writerow(row)
+        w.writerow([csv_safe(v) for v in row])
     return buf.getvalue()
 
 
@@ -224,8 +234,9 @@ def to_html(t: ReviewTable, abstracts: dict[str, str]) -> str:
                 tds.append(f'<td class="q" tabindex="0" data-p="{e(r.paper_id)}" data-s="{cell.start}" '
                            f'data-e="{cell.end}" title="{e(cell.quote)}">{e(cell.value)}</td>')
         body.append("<tr>" + "".join(tds) + "</tr>")
-    # "</" inside a JSON string would close the script element early.
-    data = json.dumps({r.paper_id: abstracts[r.paper_id] for r in t.rows}, ensure_ascii=False).replace("</", "<\\/")
+    # Every "<" in the data is written as \u003c: "</script>" would close the script element early and "<!--"
+    # would make the parser swallow the rest of the page; JSON reads \u003c back as "<".
+    data = json.dumps({r.paper_id: abstracts[r.paper_id] for r in t.rows}, ensure_ascii=False).replace("<", "\\u003c")
     rows = "\n".join(body)
     return f"""<!doctype html>
 <html><head><meta charset="utf-8"><title>litagent review</title><style>

@@ -33,13 +33,30 @@ class QASettings(BaseModel):
     list_sentences_shown: int = Field(4, ge=1, description="the same for 'which papers' questions: whether a paper "
                                       "does what is asked shows in its nearest sentences, and 4 keeps a list_k "
                                       "round near 30 s")
-    max_parts: int = Field(2, ge=1, le=4, description="parts of a question (the sides of a comparison, the facts of a "
-                           "two-part question) retrieved on their own; more than two is rare and each costs a round")
+    compare_k: int = Field(3, ge=1, description="papers nearest the whole question judged for a comparison (each "
+                           "paper may answer one side), as evidence_k for one answer")
+    side_k: int = Field(1, ge=0, description="papers nearest each side of a comparison also judged, for a side named "
+                        "in few words that ranks its paper low for the whole question; on the 12 dev and own "
+                        "comparisons the whole question's top 3 already held all 24 gold papers, and 1 or 2 per side "
+                        "answered the same in replay, so 1 (each extra paper is a judge call)")
     verify_single: bool = Field(True, description="run the side-by-side choice (which may say none) even when "
                                 "one paper offers evidence: the per-paper judge alone says yes too readily")
     generic_name_share: float = Field(0.05, ge=0, le=1, description="a name the question uses (BLEU, CASP15) must "
                                       "be in the cited paper unless more than this share of the corpus names it: "
                                       "then it is vocabulary (LLM, RL) an answering paper may spell out")
+    min_support: float = Field(0.10, ge=0, le=1, description="a paper is judged for one answer only when it uses "
+                               "at least this share of the question's vocabulary (idf-weighted, Retriever.support): "
+                               "of 101 gold papers of the 61 single-fact, numeric and comparison questions of evals/dev "
+                               "and evals/own the lowest had 0.15, while 32 of 88 other papers in the top 3 had under "
+                               "0.10; each skipped paper saves a judge call (~5-7 s)")
+    list_min_support: float = Field(0.0, ge=0, le=1, description="the same for 'which papers' questions: off, since "
+                                    "they name a topic in general words (gold papers with 0.0-0.03 exist)")
+    list_verbatim: bool = Field(True, description="a paper joins a list only when the judge's words are a verbatim "
+                                "part of its sentence: on the dev and own lists (replayed) 35 of 65 such picks were "
+                                "gold papers against 15 of 37 picks whose words were not in the sentence")
+    nearest_too: bool = Field(True, description="an answer from a paper also quotes the paper's sentence nearest the "
+                              "question when the judge picked another: the 1.5B judge picked the gold evidence "
+                              "sentence for 37 of the 55 gold papers it accepted (evals/dev + evals/own)")
     answer_words: int = Field(25, ge=3, description="longest answer phrase the judge may copy from a sentence")
 
 
@@ -65,6 +82,9 @@ class Settings(BaseSettings):
     max_retries: int = Field(4, description="network retries (429/5xx/timeouts/connection), exponential backoff")
     retry_wait_s: float = Field(1.0, description="base of the exponential backoff between network retries")
     max_reasks: int = Field(2, description="re-asks when the output fails validation")
+    max_abstract_chars: int = Field(20_000, ge=1, description="longer abstracts are refused, per paper, before any "
+                                    "embedding or model call: the bundled corpus's longest is 1,913 characters and the "
+                                    "4k-token context holds ~12,000 characters of prompt")
     max_tokens: int = 1200
     temperature: float = 0.0
     context_tokens: int = Field(4096, description="context window of the model (the local server is started with it)")

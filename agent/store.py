@@ -17,7 +17,7 @@ import numpy as np
 from chromadb.config import Settings as ChromaSettings
 
 from .embed import MiniLMOnnx
-from .errors import NotFound
+from .errors import NotFound, StateDamaged, first_line
 from .numbers import sentences
 from .schemas import Extraction, Paper
 from .settings import Settings
@@ -25,17 +25,26 @@ from .settings import Settings
 log = logging.getLogger("litagent.store")
 
 
+DAMAGED_HINT = "run `litagent doctor` to see what, `litagent doctor --repair` to rebuild"
+
+
 class Store:
     def __init__(self, settings: Settings) -> None:
+        self.dir = settings.store_dir
         settings.store_dir.mkdir(parents=True, exist_ok=True)
-        self.client = chromadb.PersistentClient(
-            path=str(settings.store_dir), settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False))
         ef = MiniLMOnnx()
         meta = {"hnsw:space": "cosine"}
-        self.papers = self.client.get_or_create_collection("papers", embedding_function=ef, metadata=meta)
-        self.claims = self.client.get_or_create_collection("claims", embedding_function=ef, metadata=meta)
-        self.results = self.client.get_or_create_collection("results", embedding_function=ef, metadata=meta)
-        self.sentences = self.client.get_or_create_collection("sentences", embedding_function=ef, metadata=meta)
+        try:
+            self.client = chromadb.PersistentClient(
+                path=str(settings.store_dir), settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False))
+            self.papers = self.client.get_or_create_collection("papers", embedding_function=ef, metadata=meta)
+            self.claims = self.client.get_or_create_collection("claims", embedding_function=ef, metadata=meta)
+            self.results = self.client.get_or_create_collection("results", embedding_function=ef, metadata=meta)
+            self.sentences = self.client.get_or_create_collection("sentences", embedding_function=ef, metadata=meta)
+        except BaseException as e:  # Chroma's Rust core reports a malformed database as a panic (a BaseException)
+            if isinstance(e, (KeyboardInterrupt, SystemExit)):
+                raise
+            raise StateDamaged(f"store {settings.store_dir} is damaged ({first_line(e)}); {DAMAGED_HINT}") from e
         self.ef = ef
 
     # -- writing ----------------------------------------------------------------------------------------
@@ -46,6 +55,11 @@ class Store:
         m = got["metadatas"][0] or {}
         return bool(m.get("extracted")) and m.get("text_hash") == paper.text_hash \
             and m.get("prompt_version") == prompt_version
+
+    def has_extraction(self, pid: str) -> bool:
+        """Whether a committed extraction is stored for this id (of whatever text or version)."""
+        got = self.papers.get(ids=[pid], include=["metadatas"])
+        return bool(got["ids"]) and bool((got["metadatas"][0] or {}).get("extracted"))
 
     def put(self, paper: Paper, ex: Extraction | None, error: str = "") -> None:
         """Write one paper with its extraction (or only the paper, marked unfinished, when extraction failed).

@@ -32,6 +32,7 @@ class StubServer:
         self.default = default
         self.delay_s = delay_s
         self.requests: list[dict[str, Any]] = []
+        self.times: list[float] = []
         self.headers: list[dict[str, str]] = []
         stub = self
 
@@ -45,6 +46,7 @@ class StubServer:
             def do_POST(self) -> None:
                 body = json.loads(self.rfile.read(int(self.headers.get("content-length", 0))) or b"{}")
                 stub.requests.append(body)
+                stub.times.append(time.monotonic())
                 stub.headers.append({k.lower(): v for k, v in self.headers.items()})
                 behaviour = stub.script.pop(0) if stub.script else stub.default
                 if stub.delay_s:
@@ -53,6 +55,9 @@ class StubServer:
                     behaviour = behaviour(body)
                 if behaviour == "429":
                     self._send(429, {"error": {"message": "rate limited", "type": "rate_limit"}})
+                elif isinstance(behaviour, str) and behaviour.startswith("429:"):  # with a Retry-After header
+                    self._send(429, {"error": {"message": "rate limited", "type": "rate_limit"}},
+                               {"retry-after": behaviour[4:]})
                 elif behaviour == "500":
                     self._send(500, {"error": {"message": "boom", "type": "server_error"}})
                 elif behaviour == "hang":
@@ -65,10 +70,12 @@ class StubServer:
                 else:
                     self._send(500, {"error": {"message": "stub script exhausted"}})
 
-            def _send(self, code: int, obj: Any) -> None:
+            def _send(self, code: int, obj: Any, headers: dict[str, str] | None = None) -> None:
                 data = json.dumps(obj).encode()
                 try:
                     self.send_response(code)
+                    for k, v in (headers or {}).items():
+                        self.send_header(k, v)
                     self.send_header("content-type", "application/json")
                     self.send_header("content-length", str(len(data)))
                     self.end_headers()

@@ -89,7 +89,7 @@ def test_kill_9_mid_run_then_rerun_leaves_every_paper_exactly_once(tmp_path: Pat
 
 def test_abstract_too_long_for_the_context_fails_alone_and_clearly(settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     f = tmp_path / "long.jsonl"
-    f.write_text(json.dumps({"title": "Huge", "abstract": "We measure things. " * 1500}) + "\n" +
+    f.write_text(json.dumps({"title": "Huge", "abstract": "We measure things. " * 800}) + "\n" +
                  json.dumps({"title": "Small", "abstract": "It is 3x faster."}) + "\n")
     with StubServer([], default=auto_label) as srv:
         settings.openai_base_url = srv.url
@@ -99,4 +99,41 @@ def test_abstract_too_long_for_the_context_fails_alone_and_clearly(settings, tmp
     assert "too long for the model's context" in s.failed[0][1]
     assert len(srv.requests) == 1  # the long one never reached the model
     huge = store.find("Huge")
-    assert huge[1] is None  # stored as unfinished, retried on the next run
+    assert huge[1] is None  # stored as unfinished (searchable), retried on the next run
+
+
+def test_an_oversized_abstract_is_refused_before_embedding_and_the_run_goes_on(settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    f = tmp_path / "big.jsonl"
+    f.write_text(json.dumps({"title": "Giant", "abstract": "We measure things. " * 110_000}) + "\n" +  # ~2 MB
+                 json.dumps({"title": "Small", "abstract": "It is 3x faster."}) + "\n")
+    started = time.monotonic()
+    with StubServer([], default=auto_label) as srv:
+        settings.openai_base_url = srv.url
+        store = Store(settings)
+        s = ingest(corpus.load([f]), settings, store, LLM(settings))
+    assert time.monotonic() - started < 60  # embedding its 110,000 sentences would take many minutes
+    assert s.extracted == 1 and [e for _, e in s.failed] == [
+        "abstract too long (2,090,000 characters > LITAGENT_MAX_ABSTRACT_CHARS=20,000); not stored"]
+    assert [p.title for p, _ in store.records()] == ["Small"]
+
+
+def test_a_failed_reextraction_keeps_the_previous_extraction(settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    f = tmp_path / "p.jsonl"
+    f.write_text(json.dumps({"title": "Fast", "abstract": "It is 3x faster. It uses 2 GPUs."}) + "\n")
+    with StubServer([], default=auto_label) as srv:
+        settings.openai_base_url = srv.url
+        ingest(corpus.load([f]), settings, Store(settings), LLM(settings))
+    before = Store(settings).find("Fast")
+    assert before[1] is not None and before[1].results
+    f.write_text(json.dumps({"title": "Fast", "abstract": "It is 4x faster. It uses 2 GPUs."}) + "\n")  # revised
+    settings.max_retries = 0
+    with StubServer([], default="500") as srv:  # the model is down
+        settings.openai_base_url = srv.url
+        s = ingest(corpus.load([f]), settings, Store(settings), LLM(settings))
+    assert len(s.failed) == 1
+    after = Store(settings).find("Fast")
+    assert after == before  # the old text with its extraction, untouched, until a new extraction succeeds
+    with StubServer([], default=auto_label) as srv:  # the model is back: the rerun extracts the revision
+        settings.openai_base_url = srv.url
+        s = ingest(corpus.load([f]), settings, Store(settings), LLM(settings))
+    assert s.extracted == 1 and "4x" in Store(settings).find("Fast")[0].abstract

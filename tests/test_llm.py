@@ -32,6 +32,34 @@ def test_429_and_500_are_retried_then_succeed(settings) -> None:  # type: ignore
     assert llm.ledger.retries == 2
 
 
+def test_retry_after_on_429_is_honoured(settings) -> None:  # type: ignore[no-untyped-def]
+    # the backoff alone would wait ~0.01 s (retry_wait_s in the test settings); the server asks for 1 s
+    with StubServer(["429:1", {"word": "ok"}]) as srv:
+        out, usage = _llm(settings, srv.url).structured(PROMPT, {"q": "a"}, Answer)
+    assert out.word == "ok" and usage.retries == 1
+    assert srv.times[1] - srv.times[0] >= 0.9
+
+
+def test_retry_after_is_read_in_seconds_or_as_a_date_and_capped() -> None:
+    import email.utils
+
+    import httpx
+    import openai
+
+    from agent.llm import MAX_RETRY_AFTER_S, retry_after
+
+    def err(headers: dict[str, str]) -> openai.RateLimitError:
+        r = httpx.Response(429, headers=headers, request=httpx.Request("POST", "http://127.0.0.1/v1"))
+        return openai.RateLimitError("rate limited", response=r, body=None)
+
+    assert retry_after(err({"retry-after": "7"})) == 7.0
+    assert retry_after(err({"retry-after-ms": "250"})) == 0.25
+    assert retry_after(err({"retry-after": "100000"})) == MAX_RETRY_AFTER_S
+    soon = email.utils.formatdate(time.time() + 30, usegmt=True)
+    assert 25 <= (retry_after(err({"retry-after": soon})) or 0) <= 31
+    assert retry_after(err({})) is None and retry_after(ValueError("x")) is None
+
+
 def test_retries_are_bounded_and_end_in_a_clear_error(settings) -> None:  # type: ignore[no-untyped-def]
     settings.max_retries = 2
     with StubServer([], default="500") as srv:
@@ -116,3 +144,14 @@ def test_probe_falls_back_when_json_schema_is_not_enforced(settings) -> None:  #
     with StubServer([{"color": "teal-7"}]) as srv:
         settings.openai_base_url = srv.url
         assert LLM(settings).mode().value == "json_schema_mode"
+
+
+def test_a_probe_that_got_no_answer_is_not_remembered(settings) -> None:  # type: ignore[no-untyped-def]
+    settings.structured_mode = "auto"
+    settings.openai_api_key = "test-key-not-secret"
+    settings.max_retries = 0
+    with StubServer([]) as srv:  # started only to take a free port, then closed: nothing listens there
+        url = srv.url
+    settings.openai_base_url = url
+    assert LLM(settings).mode().value == "tool_call"  # this run falls back
+    assert not any(str(k).startswith("probe:") for k in LLM(settings).cache.iterkeys())  # nothing remembered

@@ -36,7 +36,7 @@ def store(settings, tmp_path: Path):  # type: ignore[no-untyped-def]
 
 class Scripted:
     """A SYNTHETIC model for the QA loop: the plan is given; the judge picks, per paper title, the sentence that
-    contains a given text (or none); the judge copies the given words; the choice picks a given candidate."""
+    contains a given text (or none) and copies the given words; the choice picks a given candidate."""
 
     def __init__(self, kind: str, parts: list[str] | None = None, picks: dict[str, tuple[str, str]] | None = None,
                  best: str = "C1") -> None:
@@ -60,7 +60,8 @@ class Scripted:
         return {"sentence": "none", "answer": ""}
 
 
-def _ask(settings, store, question: str, model: Scripted, k: int = 3):  # type: ignore[no-untyped-def]
+def _ask(settings, store, question: str, model: Scripted, k: int = 3, nearest: bool = False):  # type: ignore[no-untyped-def]
+    settings.qa.nearest_too = nearest  # exact answers below are the judged sentence alone; tested on its own
     with StubServer([], default=model) as srv:
         settings.openai_base_url = srv.url
         ans = ask(question, store, LLM(settings), k=k)
@@ -77,17 +78,39 @@ def test_answer_states_the_picked_words_and_cites_the_picked_sentence(settings, 
     model = Scripted("one", picks={"Merging": ("3.2%", "by 3.2%")})
     ans, reqs = _ask(settings, store, q, model)
     assert not ans.abstained and ans.kind == "one"
-    assert ans.answer == "WAvg improves accuracy by 3.2% on GLUE [1]"  # a number keeps its clause
+    # the paper's title names the work, its sentence states the answer
+    assert ans.answer == "Merging Fine-Tuned Models by Weight Averaging: WAvg improves accuracy by 3.2% on GLUE. [1]"
+    assert ans.sentences[0].words == "WAvg improves accuracy by 3.2% on GLUE"  # a number keeps its clause
     [c] = ans.citations
     assert c.quote == "WAvg improves accuracy by 3.2% on GLUE." and PAPERS[0][1][c.start:c.end] == c.quote
-    assert sorted(model.judged) == sorted(t for t, _ in PAPERS)  # every retrieved paper judged on its own
+    assert model.judged == [PAPERS[0][0]]  # the papers that share none of the question's rare words are not judged
+    assert sorted(s.verdict.split(":")[0] for s in ans.steps) == ["skipped", "skipped", "used"]
     assert any("pick the evidence" in r["messages"][0]["content"] for r in reqs)  # and verified side by side
+
+
+def test_the_sentence_nearest_the_question_is_quoted_too(settings, store) -> None:  # type: ignore[no-untyped-def]
+    q = "Does weight averaging of fine-tuned models need extra training, and how much does it gain on GLUE?"
+    ans, _ = _ask(settings, store, q, Scripted("one", picks={"Merging": ("3.2%", "3.2%")}), nearest=True)
+    nearest = Retriever(store)
+    hits = nearest.search(q, k=1)
+    nearest.best_sentences(q, hits, per_paper=8)
+    other = next(x for x in hits[0].nearest if "3.2%" not in x.text)
+    quotes = [c.quote for c in ans.citations]
+    assert "WAvg improves accuracy by 3.2% on GLUE." in quotes and other.text in quotes and len(quotes) == 2
+    assert {c.paper_id for c in ans.citations} == {store.find("Merging")[0].id}  # one paper, two of its sentences
+    assert ans.sentences[0].citations == [1, 2] and ans.answer.endswith("[1] [2]")
+
+
+def test_words_found_in_another_sentence_move_the_citation_there(settings, store) -> None:  # type: ignore[no-untyped-def]
+    q = "What does WAvg merge, and how much does it improve GLUE accuracy?"
+    ans, _ = _ask(settings, store, q, Scripted("one", picks={"Merging": ("merge several", "by 3.2% on GLUE")}))
+    assert [c.quote for c in ans.citations] == ["WAvg improves accuracy by 3.2% on GLUE."]
 
 
 def test_words_not_in_the_sentence_are_replaced_by_the_sentence(settings, store) -> None:  # type: ignore[no-untyped-def]
     q = "By how much does weight averaging of fine-tuned models raise GLUE accuracy?"
     ans, _ = _ask(settings, store, q, Scripted("one", picks={"Merging": ("3.2%", "by 12.5%")}))
-    assert ans.answer == "WAvg improves accuracy by 3.2% on GLUE. [1]"
+    assert ans.answer.endswith(": WAvg improves accuracy by 3.2% on GLUE. [1]") and ans.sentences[0].words == ""
     assert "12.5" not in ans.answer
 
 
@@ -119,31 +142,36 @@ def test_a_rare_name_absent_from_the_paper_rejects_its_evidence(settings, store)
     assert any("never names BLEU, WMT14" in s.verdict for s in ans.steps)
 
 
-def test_comparison_retrieves_and_cites_each_side(settings, store) -> None:  # type: ignore[no-untyped-def]
+M_LINE = "Merging Fine-Tuned Models by Weight Averaging: WAvg improves accuracy by 3.2% on GLUE."
+C_LINE = "Fast Clustering with Sketches: It runs 12x faster than Lloyd's algorithm on ImageNet features."
+
+
+@pytest.mark.parametrize("sides", [0, 1])
+def test_comparison_cites_one_paper_per_side_in_the_order_of_the_sides(settings, store, sides) -> None:  # type: ignore[no-untyped-def]
     q = "Compare how much WAvg improves accuracy with how much faster SketchKM is."
-    model = Scripted("parts", parts=["How much does WAvg improve accuracy?",
-                                                    "How much faster is SketchKM?"],
-                     picks={"Merging": ("3.2%", "3.2%"), "Clustering": ("12x", "12x faster")})
-    ans, _ = _ask(settings, store, q, model, k=1)
-    assert ans.kind == "parts" and not ans.abstained
-    assert [c.paper_id for c in ans.citations] == [store.find("Merging")[0].id, store.find("Clustering")[0].id]
-    assert ans.answer == ("How much does WAvg improve accuracy? WAvg improves accuracy by 3.2% on GLUE [1]\n"
-                          "How much faster is SketchKM? It runs 12x faster than Lloyd's algorithm on ImageNet features [2]")
+    parts = ["How much does WAvg improve accuracy?", "How much faster is SketchKM?"][::1 if sides == 0 else -1]
+    model = Scripted("compare", parts=parts, picks={"Merging": ("3.2%", "3.2%"), "Clustering": ("12x", "12x faster")})
+    ans, reqs = _ask(settings, store, q, model)
+    assert ans.kind == "compare" and not ans.abstained
+    want = [M_LINE + " [1]", C_LINE + " [2]"]
+    assert ans.answer == "\n".join(want if sides == 0 else [w.replace("[1]", "[x]").replace("[2]", "[1]")
+                                                             .replace("[x]", "[2]") for w in want[::-1]])
+    assert not any("pick the evidence" in r["messages"][0]["content"] for r in reqs)  # both sides stay
 
 
-def test_comparison_with_one_side_missing_says_so(settings, store) -> None:  # type: ignore[no-untyped-def]
+def test_comparison_with_one_side_missing_cites_the_side_found(settings, store) -> None:  # type: ignore[no-untyped-def]
     q = "Which is faster, SketchKM or the protein folder?"
-    model = Scripted("parts", parts=["How fast is SketchKM?", "How fast is the protein folder?"],
+    model = Scripted("compare", parts=["How fast is SketchKM?", "How fast is the protein folder?"],
                      picks={"Clustering": ("12x", "12x faster")})
-    ans, _ = _ask(settings, store, q, model, k=1)
-    assert not ans.abstained and len(ans.citations) == 1
-    assert "How fast is the protein folder? Not found in the corpus." in ans.answer
+    ans, _ = _ask(settings, store, q, model)
+    assert not ans.abstained and ans.answer == C_LINE + " [1]"
 
 
-def test_a_plan_with_one_side_is_answered_as_one_question(settings, store) -> None:  # type: ignore[no-untyped-def]
-    model = Scripted("parts", parts=["How fast is SketchKM?"], picks={"Clustering": ("12x", "12x faster")})
-    ans, _ = _ask(settings, store, "Is SketchKM fast?", model)
-    assert ans.kind == "one" and ans.answer == "It runs 12x faster than Lloyd's algorithm on ImageNet features [1]"
+def test_a_comparison_without_two_sides_cites_the_two_best_papers(settings, store) -> None:  # type: ignore[no-untyped-def]
+    model = Scripted("compare", parts=["How fast is SketchKM?"],
+                     picks={"Clustering": ("12x", "12x faster"), "Merging": ("3.2%", "3.2%")})
+    ans, _ = _ask(settings, store, "Is SketchKM faster than WAvg is accurate?", model)
+    assert ans.kind == "compare" and len({c.paper_id for c in ans.citations}) == 2
 
 
 def test_list_question_lists_each_paper_the_judge_keeps(settings, store) -> None:  # type: ignore[no-untyped-def]
