@@ -80,21 +80,20 @@ def ingest(
 
     Example: litagent ingest corpus/ --json
     """
-    from .ingest import ingest as run_ingest
+    from .library import Library
 
     settings = _setup(verbose)
     if record and replay:
         raise UsageError("--record and --replay exclude each other")
     if record or replay:
         settings.cassette_mode = "record" if record else "replay"
-    papers = corpus.load(paths or None)
-    store, llm = _store(settings), _llm(settings)
+    papers = corpus.load(paths or None)  # a malformed file fails here, before the store is opened
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(130))
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err, transient=not err.is_terminal) as bar:
+    with Library(settings=settings) as lib, Progress(
+            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            console=err, transient=not err.is_terminal) as bar:
         task = bar.add_task("extracting", total=len(papers))
-        summary = run_ingest(papers, settings, store, llm, progress=lambda p: bar.advance(task))
-    llm.close()
+        summary = lib.add(paths or None, progress=lambda p: bar.advance(task))
     data = summary.as_dict()
     if as_json:
         print(json.dumps(data, indent=2))
@@ -119,10 +118,6 @@ def _fail_if_failed(summary: Any) -> None:
                          "retry them (the others are stored)")
 
 
-RESULT_FIELDS = ["paper_id", "title", "value", "value_text", "unit", "metric", "dataset_or_task",
-                 "baseline_or_comparison", "quote", "start", "end", "value_start", "value_end"]
-
-
 @app.command()
 @_errors
 def results(
@@ -139,31 +134,20 @@ def results(
 
     Example: litagent results --metric accuracy --sort value --json
     """
+    from .library import Library
+
     settings = _setup(verbose)
     if as_json and as_csv:
         raise UsageError("--json and --csv exclude each other")
     if sort not in (None, "value", "paper"):
         raise UsageError("--sort takes 'value' or 'paper'")
-    store = _store(settings)
-    only = store.find(paper)[0].id if paper else None
-    rows = []
-    for p, ex in store.records():
-        if ex is None or (only and p.id != only):
-            continue
-        for r in ex.results:
-            if metric and metric.lower() not in r.metric.lower():
-                continue
-            if dataset and dataset.lower() not in r.dataset_or_task.lower():
-                continue
-            if unit and unit.lower() != r.unit.lower():
-                continue
-            rows.append({"paper_id": p.id, "title": p.title, **r.model_dump()})
-    if sort == "value":
-        rows.sort(key=lambda r: -r["value"])
+    rows = Library(settings=settings).results(metric=metric, dataset=dataset, unit=unit, paper=paper, sort=sort)
     if as_json:
-        print(json.dumps([{k: r[k] for k in RESULT_FIELDS} for r in rows], indent=2, ensure_ascii=False))
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
     elif as_csv:
         from .review import csv_safe
+
+        from .library import RESULT_FIELDS
 
         w = csv.DictWriter(sys.stdout, fieldnames=RESULT_FIELDS, extrasaction="ignore")
         w.writeheader()
@@ -244,10 +228,6 @@ def _ids(papers: Optional[str]) -> set[str] | None:
     return {p.strip() for p in papers.split(",") if p.strip()} if papers else None
 
 
-def _qa_cassettes(settings: Settings) -> Path:
-    return settings.cassette_dir / "qa"
-
-
 @app.command()
 @_errors
 def ask(
@@ -262,14 +242,13 @@ def ask(
 
     Example: litagent ask "How much faster is K-Sort Arena than ELO?"
     """
-    from .qa import ask as run_ask
+    from .library import Library
 
     settings = _setup(verbose)
     if k is not None and k < 1:
         raise UsageError("-k must be at least 1")
-    store, llm = _store(settings), _llm(settings)
-    ans = run_ask(question, store, llm, k=k, cassette_dir=_qa_cassettes(settings), only=_ids(papers))
-    llm.close()
+    with Library(settings=settings) as lib:
+        ans = lib.ask(question, k=k, papers=_ids(papers))
     if as_json:
         print(json.dumps(ans.model_dump(), indent=2, ensure_ascii=False))
         return
@@ -303,11 +282,11 @@ def search(
 
     Example: litagent search "merging fine-tuned models" -k 5
     """
-    from .retrieve import Retriever
+    from .library import Library
 
     settings = _setup(verbose)
-    retriever = Retriever(_store(settings))
-    hits = retriever.search(query, k=k, only=_ids(papers))
+    lib = Library(settings=settings)
+    hits = lib.search(query, k=k, papers=_ids(papers))
     rows = [{"rank": i, "paper_id": h.paper.id, "title": h.paper.title, "score": round(h.score, 5),
              "dense_rank": h.dense_rank, "bm25_rank": h.bm25_rank} for i, h in enumerate(hits, 1)]
     if as_json:
@@ -315,7 +294,7 @@ def search(
         return
     for r in rows:
         print(f"{r['rank']:>3}  {r['score']:.4f}  {r['paper_id']}  {r['title']}")
-    err.print(f"retrieval {retriever.last_ms:.1f} ms")
+    err.print(f"retrieval {lib._index().last_ms:.1f} ms")
 
 
 @app.command()
@@ -336,7 +315,8 @@ def review(
 
     Example: litagent review --topic "model merging" --columns "method,datasets,best result" --format html -o t.html
     """
-    from .review import build, parse_columns, select_papers, to_csv, to_html, to_json, to_markdown
+    from .library import Library
+    from .review import parse_columns, to_csv, to_html, to_json, to_markdown
 
     settings = _setup(verbose)
     if topic and papers:
@@ -346,13 +326,11 @@ def review(
     if output and not output.parent.is_dir():  # found out before the table is built, not after
         raise UsageError(f"-o {output}: folder {output.parent} does not exist")
     cols = parse_columns(columns, columns_file)
-    store = _store(settings)
-    rows = select_papers(store, topic, sorted(_ids(papers)) if papers else None, k=k)
-    llm = _llm(settings)
-    table = build(store, llm, rows, cols, cassette_dir=settings.cassette_dir / "review")
-    llm.close()
+    with Library(settings=settings) as lib:
+        table = lib.review(cols, topic=topic, papers=sorted(_ids(papers) or []) or None, k=k)
+        abstracts = {r.paper_id: lib.store.get(r.paper_id)[0].abstract for r in table.rows}
     if fmt == "html":
-        text = to_html(table, {p.id: p.abstract for p in rows})
+        text = to_html(table, abstracts)
     else:
         text = {"md": to_markdown, "csv": to_csv, "json": to_json}[fmt](table)
     if output:

@@ -7,7 +7,8 @@ import pytest
 from typer.testing import CliRunner
 
 from agent import corpus
-from agent.cli import RESULT_FIELDS, app
+from agent.cli import app
+from agent.library import RESULT_FIELDS
 
 RECORDED = ["p-4cc280a809", "p-a37b32e76d", "p-2d174b4937"]
 

@@ -1,0 +1,150 @@
+"""`Library`: what the command line does, from Python, wired once: settings, store, model (the embedded one started
+on demand), and the same recording policy as the CLI.
+
+    import agent
+    lib = agent.Library()              # ~/.litagent, or Library(home="...")
+    lib.add()                          # the bundled corpus; or lib.add(["refs.jsonl"])
+    print(lib.ask("How much faster is K-Sort Arena than ELO?").answer)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from . import corpus
+from .errors import UsageError
+from .ingest import Summary, extraction_cassettes, ingest
+from .llm import LLM
+from .qa import Answer
+from .qa import ask as run_ask
+from .retrieve import Hit, Retriever
+from .review import Column, ReviewTable, parse_columns, select_papers
+from .review import build as build_review
+from .schemas import Extraction, Paper
+from .settings import Settings
+from .store import Store
+
+RESULT_FIELDS = ["paper_id", "title", "value", "value_text", "unit", "metric", "dataset_or_task",
+                 "baseline_or_comparison", "quote", "start", "end", "value_start", "value_end"]
+
+
+def filter_results(records: Iterable[tuple[Paper, Extraction | None]], metric: str | None = None,
+                   dataset: str | None = None, unit: str | None = None, paper_id: str | None = None,
+                   sort: str | None = None) -> list[dict[str, Any]]:
+    """Numeric results as rows (RESULT_FIELDS): metric and dataset match as contained text, unit exactly (both
+    ignoring case); `sort="value"` puts the largest first."""
+    if sort not in (None, "value", "paper"):
+        raise UsageError("sort takes 'value' or 'paper'")
+    rows = []
+    for p, ex in records:
+        if ex is None or (paper_id and p.id != paper_id):
+            continue
+        for r in ex.results:
+            if metric and metric.lower() not in r.metric.lower():
+                continue
+            if dataset and dataset.lower() not in r.dataset_or_task.lower():
+                continue
+            if unit and unit.lower() != r.unit.lower():
+                continue
+            row = {"paper_id": p.id, "title": p.title, **r.model_dump()}
+            rows.append({k: row[k] for k in RESULT_FIELDS})
+    if sort == "value":
+        rows.sort(key=lambda r: -r["value"])
+    return rows
+
+
+class Library:
+    """One store and one model. Nothing starts until it is needed: `results` and `search` never touch the model,
+    and the embedded model server is started by the first call that needs it."""
+
+    def __init__(self, home: str | Path | None = None, settings: Settings | None = None) -> None:
+        self.settings = settings.model_copy() if settings else Settings()
+        if home is not None:
+            self.settings.home = Path(home)
+        self._store: Store | None = None
+        self._llm: LLM | None = None
+        self._retriever: Retriever | None = None
+
+    # -- parts, made on first use -----------------------------------------------------------------------------------
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = Store(self.settings)
+        return self._store
+
+    @property
+    def llm(self) -> LLM:
+        if self._llm is None:
+            from .local import LocalServer
+
+            server = LocalServer(self.settings) if self.settings.embedded else None
+            self._llm = LLM(self.settings, server.ensure if server else None)
+        return self._llm
+
+    def _index(self) -> Retriever:
+        if self._retriever is None:
+            self._retriever = Retriever(self.store)
+        return self._retriever
+
+    # -- what users do ----------------------------------------------------------------------------------------------
+    def add(self, paths: Iterable[str | Path] | None = None,
+            progress: Callable[[Paper], None] | None = None) -> Summary:
+        """Read and extract papers (listing pages, JSONL, CSV; none: the bundled corpus). Resumable: papers already
+        extracted cost nothing. A paper that fails is in the summary's `failed`; the others are stored."""
+        papers = corpus.load([Path(p) for p in paths] if paths else None)
+        summary = ingest(papers, self.settings, self.store, self.llm, progress=progress)
+        self._retriever = None  # the index now holds more papers
+        return summary
+
+    def ask(self, question: str, k: int | None = None, papers: Iterable[str] | None = None) -> Answer:
+        """An answer with verified citations, or an abstention (`Answer.abstained`) naming the closest papers."""
+        return run_ask(question, self.store, self.llm, k=k, cassette_dir=self.settings.cassette_dir / "qa",
+                       retriever=self._index(), only=set(papers) if papers else None)
+
+    def search(self, query: str, k: int = 10, papers: Iterable[str] | None = None) -> list[Hit]:
+        """Retrieval only (dense + BM25, fused); no model call."""
+        return self._index().search(query, k=k, only=set(papers) if papers else None)
+
+    def results(self, metric: str | None = None, dataset: str | None = None, unit: str | None = None,
+                paper: str | None = None, sort: str | None = None) -> list[dict[str, Any]]:
+        """Numeric results as rows; `paper` is an id or words of its title."""
+        pid = self.store.find(paper)[0].id if paper else None
+        return filter_results(self.store.records(), metric, dataset, unit, pid, sort)
+
+    def review(self, columns: str | list[Column], topic: str | None = None, papers: list[str] | None = None,
+               k: int = 10) -> ReviewTable:
+        """Papers x columns, a verbatim quote behind every filled cell. `columns` is "method,datasets,best result"
+        or a list of `Column`; built-in columns (title, claims, results, results:METRIC) need no model call."""
+        if topic and papers:
+            raise UsageError("topic and papers exclude each other")
+        cols = parse_columns(columns, None) if isinstance(columns, str) else columns
+        rows = select_papers(self.store, topic, sorted(papers) if papers else None, k=k)
+        # the model server starts only at the first call, which built-in columns never make
+        return build_review(self.store, self.llm, rows, cols, cassette_dir=self.settings.cassette_dir / "review")
+
+    def close(self) -> None:
+        if self._llm is not None:
+            self._llm.close()
+            self._llm = None
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+
+def extract_text(title: str, abstract: str, settings: Settings | None = None) -> Extraction:
+    """One abstract's claims and numeric results, without a store (the embedded model started on demand)."""
+    from .extract import extract
+
+    lib = Library(settings=settings)
+    try:
+        return extract(Paper.make(title, abstract, "python"), lib.llm, extraction_cassettes(lib.settings))
+    finally:
+        lib.close()
+
+
+__all__ = ["RESULT_FIELDS", "Library", "extract_text", "filter_results"]
