@@ -11,8 +11,9 @@ from pathlib import Path
 
 from .errors import CorpusError
 from .schemas import Paper
+from .settings import resource_dir
 
-SAMPLE_DIR = Path(__file__).resolve().parent.parent / "corpus"
+SAMPLE_DIR = resource_dir("corpus")
 _DATE_RE = re.compile(r"^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2}$")
 HEADER_LINES = 5
 log = logging.getLogger("litagent.corpus")

@@ -16,6 +16,7 @@ from typing import Any
 from . import corpus
 from .errors import UsageError
 from .ingest import Summary, extraction_cassettes, ingest
+from .injection import looks_like_instruction
 from .llm import LLM
 from .qa import Answer
 from .qa import ask as run_ask
@@ -27,14 +28,14 @@ from .settings import Settings
 from .store import Store
 
 RESULT_FIELDS = ["paper_id", "title", "value", "value_text", "unit", "metric", "dataset_or_task",
-                 "baseline_or_comparison", "quote", "start", "end", "value_start", "value_end"]
+                 "baseline_or_comparison", "quote", "start", "end", "value_start", "value_end", "flagged"]
 
 
 def filter_results(records: Iterable[tuple[Paper, Extraction | None]], metric: str | None = None,
                    dataset: str | None = None, unit: str | None = None, paper_id: str | None = None,
                    sort: str | None = None) -> list[dict[str, Any]]:
     """Numeric results as rows (RESULT_FIELDS): metric and dataset match as contained text, unit exactly (both
-    ignoring case); `sort="value"` puts the largest first."""
+    ignoring case); `sort="value"` puts the largest first; `flagged` marks a quote that reads as an instruction."""
     if sort not in (None, "value", "paper"):
         raise UsageError("sort takes 'value' or 'paper'")
     rows = []
@@ -48,7 +49,8 @@ def filter_results(records: Iterable[tuple[Paper, Extraction | None]], metric: s
                 continue
             if unit and unit.lower() != r.unit.lower():
                 continue
-            row = {"paper_id": p.id, "title": p.title, **r.model_dump()}
+            # a number quoted from a sentence that reads as an instruction to a model is data, but marked
+            row = {"paper_id": p.id, "title": p.title, **r.model_dump(), "flagged": looks_like_instruction(r.quote)}
             rows.append({k: row[k] for k in RESULT_FIELDS})
     if sort == "value":
         rows.sort(key=lambda r: -r["value"])

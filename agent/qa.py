@@ -25,6 +25,7 @@ from pydantic import BaseModel, Field, StringConstraints, create_model
 
 from . import prompts
 from .errors import AgentError, CassetteMiss, LLMError
+from .injection import looks_like_instruction
 from .llm import LLM
 from .metrics import unit_class
 from .numbers import Candidate, Sentence, find_candidates
@@ -325,7 +326,9 @@ class Loop:
                 missing = missing if 2 * len(missing) > len(required) else []
             clean = _clean_phrase(words, sent.text, self.cfg.answer_words)
             step.verbatim = clean is not None
-            if missing:
+            if looks_like_instruction(sent.text):
+                step.verdict = "rejected: the sentence reads as an instruction to a model, not a finding"
+            elif missing:
                 step.verdict = f"rejected: the paper never names {', '.join(missing)}"
             elif plan.kind == "list" and self.cfg.list_verbatim and clean is None:
                 step.verdict = "rejected: the judge's words are not in the sentence"

@@ -9,6 +9,14 @@ from pydantic import AliasChoices, BaseModel, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_DIR = Path(__file__).resolve().parent.parent
+
+
+def resource_dir(name: str) -> Path:
+    """`prompts`, `corpus` or `cassettes`: the repository's top-level folder in a checkout (an editable install), else
+    the copy an installed wheel carries inside the package (agent/bundled/<name>)."""
+    top = REPO_DIR / name
+    return top if top.is_dir() else Path(__file__).resolve().parent / "bundled" / name
+
 LOCAL_MODEL_NAME = "qwen2.5-coder-1.5b-instruct-q4_k_m"
 
 CassetteMode = Literal["auto", "replay", "record", "off"]
@@ -71,7 +79,7 @@ class Settings(BaseSettings):
     model: str | None = Field(None, description="model name; default: the embedded model, or gpt-4o-mini with a key")
 
     home: Path = Field(Path.home() / ".litagent", description="data home: store, cache, logs, assembled model")
-    cassette_dir: Path = REPO_DIR / "cassettes"
+    cassette_dir: Path = resource_dir("cassettes")
     cassette_mode: CassetteMode = Field(
         "auto", description="auto: replay a recording when one matches, else call the model; "
         "replay: recordings only (a miss is an error); record: replay, and record what is missing; off: ignore them",
