@@ -8,9 +8,10 @@ import logging
 import signal
 import sys
 import time
+from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any
 
 import typer
 from rich.console import Console
@@ -69,7 +70,7 @@ def _llm(settings: Settings) -> Any:
 @app.command()
 @_errors
 def ingest(
-    paths: Optional[list[Path]] = typer.Argument(None, help="listing-page .txt, .jsonl or .csv files or folders; "
+    paths: list[Path] | None = typer.Argument(None, help="listing-page .txt, .jsonl or .csv files or folders; "
                                                  "none: the bundled sample corpus"),
     record: bool = typer.Option(False, "--record", help="record model calls as cassettes (cassettes/extract/)"),
     replay: bool = typer.Option(False, "--replay", help="use recordings only; never call a model"),
@@ -121,11 +122,11 @@ def _fail_if_failed(summary: Any) -> None:
 @app.command()
 @_errors
 def results(
-    metric: Optional[str] = typer.Option(None, help="keep results whose metric contains this text"),
-    dataset: Optional[str] = typer.Option(None, help="keep results whose dataset/task contains this text"),
-    paper: Optional[str] = typer.Option(None, help="a paper id or words of its title"),
-    unit: Optional[str] = typer.Option(None, help="keep results with this unit (%, x, K, M, B, ...)"),
-    sort: Optional[str] = typer.Option(None, help="sort by 'value' (descending) or 'paper'"),
+    metric: str | None = typer.Option(None, help="keep results whose metric contains this text"),
+    dataset: str | None = typer.Option(None, help="keep results whose dataset/task contains this text"),
+    paper: str | None = typer.Option(None, help="a paper id or words of its title"),
+    unit: str | None = typer.Option(None, help="keep results with this unit (%, x, K, M, B, ...)"),
+    sort: str | None = typer.Option(None, help="sort by 'value' (descending) or 'paper'"),
     as_json: bool = typer.Option(False, "--json", help="print a JSON list"),
     as_csv: bool = typer.Option(False, "--csv", help="print CSV"),
     verbose: bool = VerboseOpt,
@@ -145,9 +146,8 @@ def results(
     if as_json:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
     elif as_csv:
-        from .review import csv_safe
-
         from .library import RESULT_FIELDS
+        from .review import csv_safe
 
         w = csv.DictWriter(sys.stdout, fieldnames=RESULT_FIELDS, extrasaction="ignore")
         w.writeheader()
@@ -224,7 +224,7 @@ def _marked(text: str, ex: Any) -> str:
     return "".join(out) + text[pos:]
 
 
-def _ids(papers: Optional[str]) -> set[str] | None:
+def _ids(papers: str | None) -> set[str] | None:
     return {p.strip() for p in papers.split(",") if p.strip()} if papers else None
 
 
@@ -232,8 +232,8 @@ def _ids(papers: Optional[str]) -> set[str] | None:
 @_errors
 def ask(
     question: str = typer.Argument(..., help="a question in plain language"),
-    k: Optional[int] = typer.Option(None, "-k", help="papers judged per round (default LITAGENT_QA__EVIDENCE_K, 3)"),
-    papers: Optional[str] = typer.Option(None, "--papers", help="only these paper ids, comma-separated"),
+    k: int | None = typer.Option(None, "-k", help="papers judged per round (default LITAGENT_QA__EVIDENCE_K, 3)"),
+    papers: str | None = typer.Option(None, "--papers", help="only these paper ids, comma-separated"),
     as_json: bool = typer.Option(False, "--json", help="print the answer as JSON"),
     explain: bool = typer.Option(False, "--explain", help="also show every paper judged and why it was used or not"),
     verbose: bool = VerboseOpt,
@@ -274,7 +274,7 @@ def ask(
 def search(
     query: str = typer.Argument(..., help="what to look for"),
     k: int = typer.Option(10, "-k", help="how many papers"),
-    papers: Optional[str] = typer.Option(None, "--papers", help="only these paper ids, comma-separated"),
+    papers: str | None = typer.Option(None, "--papers", help="only these paper ids, comma-separated"),
     as_json: bool = typer.Option(False, "--json"),
     verbose: bool = VerboseOpt,
 ) -> None:
@@ -300,14 +300,14 @@ def search(
 @app.command()
 @_errors
 def review(
-    topic: Optional[str] = typer.Option(None, "--topic", help="papers on this topic (retrieval)"),
-    papers: Optional[str] = typer.Option(None, "--papers", help="these paper ids, comma-separated"),
-    columns: Optional[str] = typer.Option(None, "--columns", help="comma-separated column names; built-ins: "
+    topic: str | None = typer.Option(None, "--topic", help="papers on this topic (retrieval)"),
+    papers: str | None = typer.Option(None, "--papers", help="these paper ids, comma-separated"),
+    columns: str | None = typer.Option(None, "--columns", help="comma-separated column names; built-ins: "
                                           "title, claims, results, results:METRIC"),
-    columns_file: Optional[Path] = typer.Option(None, "--columns-file",
+    columns_file: Path | None = typer.Option(None, "--columns-file",
                                                 help="YAML/JSON list of {name, instruction, type}"),
     fmt: str = typer.Option("md", "--format", help="md | csv | json | html"),
-    output: Optional[Path] = typer.Option(None, "-o", help="write to this file instead of stdout"),
+    output: Path | None = typer.Option(None, "-o", help="write to this file instead of stdout"),
     k: int = typer.Option(10, "-k", help="how many papers a topic may bring"),
     verbose: bool = VerboseOpt,
 ) -> None:
@@ -355,7 +355,7 @@ def eval_cmd(
     record: bool = typer.Option(False, "--record", help="call the model and write recordings"),
     live: bool = typer.Option(False, "--live", help="call the model, write nothing"),
     as_json: bool = typer.Option(False, "--json", help="metrics and per-item results as JSON"),
-    fail_under: Optional[list[str]] = typer.Option(None, "--fail-under", help="METRIC=VALUE; exit 3 when missed"),
+    fail_under: list[str] | None = typer.Option(None, "--fail-under", help="METRIC=VALUE; exit 3 when missed"),
     judge: bool = typer.Option(False, "--judge", help="also ask the LLM judge (prompts/judge.md): a second opinion "
                                "beside the code-scored answer_correct"),
     verbose: bool = VerboseOpt,

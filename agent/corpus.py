@@ -49,7 +49,7 @@ def read_listing(path: Path) -> list[Paper]:
         lineno, text = body[-1]
         raise CorpusError(f"{path}:{lineno}: title without an abstract: {text[:60]!r}")
     papers = []
-    for (tline, title), (aline, abstract) in zip(body[::2], body[1::2]):
+    for (tline, title), (aline, abstract) in zip(body[::2], body[1::2], strict=False):
         papers.append(_paper(path, tline, title, aline, abstract))
     return papers
 
@@ -73,7 +73,7 @@ def read_jsonl(path: Path) -> list[Paper]:
             obj = json.loads(line)
         except json.JSONDecodeError as e:
             raise CorpusError(f"{path}:{n}: invalid JSON: {e.msg}") from e
-        if not isinstance(obj, dict) or not isinstance(obj.get("title"), str) or not isinstance(obj.get("abstract"), str):
+        if not isinstance(obj, dict) or not all(isinstance(obj.get(k), str) for k in ("title", "abstract")):
             raise CorpusError(f"{path}:{n}: each line needs string fields 'title' and 'abstract'")
         papers.append(_paper(path, n, obj["title"], n, obj["abstract"]))
     return papers

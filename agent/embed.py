@@ -34,7 +34,7 @@ class MiniLMOnnx(EmbeddingFunction[Documents]):
         return {}
 
     @staticmethod
-    def build_from_config(config: dict[str, Any]) -> "MiniLMOnnx":
+    def build_from_config(config: dict[str, Any]) -> MiniLMOnnx:
         return MiniLMOnnx()
 
     def default_space(self) -> str:  # type: ignore[override]
@@ -64,7 +64,7 @@ class MiniLMOnnx(EmbeddingFunction[Documents]):
         out: list[np.ndarray] = [np.empty(0, dtype=np.float32)] * len(input)
         for b in range(0, len(order), BATCH):
             idx = order[b:b + BATCH]
-            for i, vec in zip(idx, self._embed([input[i] for i in idx])):
+            for i, vec in zip(idx, self._embed([input[i] for i in idx]), strict=True):
                 out[i] = vec
         return out
 

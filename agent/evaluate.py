@@ -28,7 +28,7 @@ from .llm import LLM
 from .metrics import labels_agree, numeric_prf, unit_class
 from .numbers import find_candidates
 from .qa import Answer, ask, mentions, names
-from .retrieve import Retriever, tokens
+from .retrieve import Retriever
 from .settings import Settings
 from .store import Store
 
@@ -298,7 +298,8 @@ def qa_metrics(items: list[dict[str, Any]], judge: bool = False) -> dict[str, An
     metrics: dict[str, Any] = {
         "questions": len(items),
         "answer_correct": mean([1.0 if i["correct"] else 0.0 for i in answerable]),
-        **{f"answer_correct_{t}": mean([1.0 if i["correct"] else 0.0 for i in xs]) for t, xs in sorted(by_type.items())},
+        **{f"answer_correct_{t}": mean([1.0 if i["correct"] else 0.0 for i in xs])
+           for t, xs in sorted(by_type.items())},
         "confidently_wrong": mean([1.0 if i["wrong"] else 0.0 for i in items]),
         "citation_precision": _r(sum(i["cited_ok"] for i in answered) / n_cited) if n_cited else None,
         "citation_recall": _r(sum(i["gold_cited"] for i in answerable) / n_gold) if n_gold else None,

@@ -22,8 +22,8 @@ from typing import Any, TypeVar
 
 import diskcache
 import instructor
-from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
 import openai
+from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
 from pydantic import BaseModel, ValidationError
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from .errors import AgentError
 from .settings import resource_dir
@@ -27,7 +27,7 @@ class Prompt:
                 {"role": "user", "content": self.user.format(**values)}]
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str) -> Prompt:
     """A prompt file has a system part and a user template, split by a line `---user---`."""
     path = PROMPT_DIR / f"{name}.md"

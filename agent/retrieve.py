@@ -1,4 +1,5 @@
-"""Hybrid retrieval: exact dense search (paper vectors and single-sentence vectors from the Chroma store) + BM25 (bm25s), reciprocal-rank fusion, one
+"""Hybrid retrieval: exact dense search (paper vectors and single-sentence vectors from the Chroma store) + BM25
+(bm25s), reciprocal-rank fusion, one
 hit per paper. Dense finds papers phrased in other words; BM25 finds rare names and numbers exactly.
 """
 
@@ -94,7 +95,7 @@ class Retriever:
         q = tokens(query)
         if q:
             docs, scores = self.bm25.retrieve([q], k=depth, show_progress=False)
-            for rank, (i, s) in enumerate(zip(docs[0], scores[0])):
+            for rank, (i, s) in enumerate(zip(docs[0], scores[0], strict=True)):
                 if s > 0:
                     ranked[self.ids[int(i)]]["bm25"] = rank
         hits = []
@@ -148,7 +149,7 @@ class Retriever:
                   if (h.paper.id, s.id) in row}
         missing = [(h, s) for h, s in all_sents if (h.paper.id, s.id) not in stored]
         if missing:  # written by an older version: embed on the fly
-            for (h, s), v in zip(missing, self.store.ef([s.text for _, s in missing])):
+            for (h, s), v in zip(missing, self.store.ef([s.text for _, s in missing]), strict=True):
                 stored[(h.paper.id, s.id)] = np.asarray(v)
         qset = set(tokens(query))
         by_hit: dict[int, list[tuple[float, Sentence]]] = defaultdict(list)

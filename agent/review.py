@@ -256,7 +256,8 @@ function esc(s){{return s.replace(/[&<>]/g,c=>({{'&':'&amp;','<':'&lt;','>':'&gt
 function show(td){{
   document.querySelectorAll('td.on').forEach(x=>x.classList.remove('on')); td.classList.add('on');
   const a = A[td.dataset.p], s = +td.dataset.s, e = +td.dataset.e;
-  document.getElementById('abs').innerHTML = esc(a.slice(0,s)) + '<mark>' + esc(a.slice(s,e)) + '</mark>' + esc(a.slice(e));
+  document.getElementById('abs').innerHTML =
+    esc(a.slice(0,s)) + '<mark>' + esc(a.slice(s,e)) + '</mark>' + esc(a.slice(e));
 }}
 const cells = document.querySelectorAll('td.q');
 cells.forEach(td=>{{td.addEventListener('click',()=>show(td)); td.addEventListener('mouseenter',()=>show(td));}});

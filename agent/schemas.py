@@ -22,7 +22,7 @@ class Paper(BaseModel):
     sources: list[str] = Field(default_factory=list, description="file:line of every place the paper was read")
 
     @classmethod
-    def make(cls, title: str, abstract: str, source: str) -> "Paper":
+    def make(cls, title: str, abstract: str, source: str) -> Paper:
         return cls(id=paper_id(title), title=title.strip(), abstract=abstract, sources=[source])
 
     @property
@@ -69,7 +69,7 @@ class Usage(BaseModel):
     prompt_ms: float = Field(0.0, description="server-reported prompt processing time (llama-server `timings`)")
     generation_ms: float = Field(0.0, description="server-reported generation time (llama-server `timings`)")
 
-    def add(self, other: "Usage") -> None:
+    def add(self, other: Usage) -> None:
         for name in Usage.model_fields:
             setattr(self, name, getattr(self, name) + getattr(other, name))
 

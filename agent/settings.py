@@ -54,9 +54,9 @@ class QASettings(BaseModel):
                                       "then it is vocabulary (LLM, RL) an answering paper may spell out")
     min_support: float = Field(0.10, ge=0, le=1, description="a paper is judged for one answer only when it uses "
                                "at least this share of the question's vocabulary (idf-weighted, Retriever.support): "
-                               "of 101 gold papers of the 61 single-fact, numeric and comparison questions of evals/dev "
-                               "and evals/own the lowest had 0.15, while 32 of 88 other papers in the top 3 had under "
-                               "0.10; each skipped paper saves a judge call (~5-7 s)")
+                               "of 101 gold papers of the 61 single-fact, numeric and comparison questions of "
+                               "evals/dev and evals/own the lowest had 0.15, while 32 of 88 other papers in the top 3 "
+                               "had under 0.10; each skipped paper saves a judge call (~5-7 s)")
     list_min_support: float = Field(0.0, ge=0, le=1, description="the same for 'which papers' questions: off, since "
                                     "they name a topic in general words (gold papers with 0.0-0.03 exist)")
     list_verbatim: bool = Field(True, description="a paper joins a list only when the judge's words are a verbatim "

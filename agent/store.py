@@ -73,7 +73,7 @@ class Store:
             coll.delete(where=where)
         sents = sentences(paper.abstract)
         vecs = self.ef([paper.title] + [x.text for x in sents])
-        by_start = {x.start: v for x, v in zip(sents, vecs[1:])}
+        by_start = {x.start: v for x, v in zip(sents, vecs[1:], strict=True)}
         if sents:
             self.sentences.upsert(
                 ids=[f"{paper.id}:s{x.id}" for x in sents], documents=[x.text for x in sents], embeddings=vecs[1:],
@@ -116,7 +116,7 @@ class Store:
     def records(self) -> Iterator[tuple[Paper, Extraction | None]]:
         """Every stored paper with its committed extraction (None when unfinished), in title order."""
         got = self.papers.get(include=["metadatas"])
-        rows = sorted(zip(got["ids"], got["metadatas"]), key=lambda r: (str(r[1]["title"]).lower(), r[0]))
+        rows = sorted(zip(got["ids"], got["metadatas"], strict=True), key=lambda r: (str(r[1]["title"]).lower(), r[0]))
         for pid, m in rows:
             yield _record(pid, m)
 

@@ -59,7 +59,8 @@ def main() -> None:
     from agent.store import Store
 
     r = Retriever(Store(Settings()))
-    qs = [json.loads(l)["question"] for l in (ROOT / "evals/dev/qa.jsonl").read_text().splitlines() if l.strip()]
+    qs = [json.loads(line)["question"] for line in (ROOT / "evals/dev/qa.jsonl").read_text().splitlines()
+          if line.strip()]
     r.search(qs[0])
     lat = []
     for q in qs * 3:

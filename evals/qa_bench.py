@@ -77,7 +77,7 @@ def main() -> None:
               f"{ans.answer[:90]!r}", flush=True)
     llm.close()
     if rows:
-        med = [statistics.median(c) for c in zip(*rows)]
+        med = [statistics.median(c) for c in zip(*rows, strict=True)]
         print(f"\nmedian per question: wall {med[0]:.1f} s = prompt {med[1]:.1f} s + generation {med[2]:.1f} s + "
               f"ours {med[3]:.1f} s; prompt tokens {med[4]:.0f}, generated tokens {med[5]:.0f}")
         for k, v in qa_metrics(items).items():

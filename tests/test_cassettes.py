@@ -4,6 +4,7 @@ import re
 from pathlib import Path
 
 import pytest
+from stub_server import StubServer
 
 from agent import corpus
 from agent.cassette import KEY_PATTERN, use
@@ -13,7 +14,6 @@ from agent.llm import LLM
 from agent.prompts import Prompt
 from agent.schemas import Paper
 from agent.settings import REPO_DIR
-from stub_server import StubServer
 
 CASSETTES = REPO_DIR / "cassettes"
 RECORDED = ["p-4cc280a809", "p-a37b32e76d", "p-2d174b4937", "p-0acf895ec2"]

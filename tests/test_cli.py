@@ -56,7 +56,7 @@ def test_ingest_results_export_show(env: Path) -> None:
     assert csv_out[0].startswith("paper_id,title,value") and len(csv_out) == len(rows) + 1
 
     lines = run("export", "--json").stdout.splitlines()
-    assert len(lines) == 3 and all(json.loads(l)["extracted"] for l in lines)
+    assert len(lines) == 3 and all(json.loads(line)["extracted"] for line in lines)
 
     shown = run("show", "Coarse-to-Fine", "Video-Text")
     assert shown.exit_code == 0 and "p-4cc280a809" in shown.stdout and "«2.4%»" in shown.stdout

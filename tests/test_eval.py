@@ -1,7 +1,6 @@
 """The eval harness on the recorded dev data: offline, deterministic, guarded by thresholds."""
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -72,7 +71,7 @@ def test_missed_threshold_exits_3(home: Path, monkeypatch) -> None:  # type: ign
 
 def test_another_dataset_directory_is_scored(home: Path, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     lines = (DEV / "numeric.jsonl").read_text().splitlines()
-    some = [l for l in lines if json.loads(l)["paper_id"] == "p-4cc280a809"]
+    some = [line for line in lines if json.loads(line)["paper_id"] == "p-4cc280a809"]
     (tmp_path / "numeric.jsonl").write_text("\n".join(some) + "\n")
     r = run(home, monkeypatch, "--suite", "extraction", "--dataset", str(tmp_path), "--json")
     assert r.exit_code == 0, r.output

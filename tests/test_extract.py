@@ -1,10 +1,10 @@
 import pytest
+from stub_server import StubServer, auto_label
 
 from agent.extract import GroundingError, check_result, extract, mark, output_model
 from agent.llm import LLM
 from agent.numbers import find_candidates, sentences
 from agent.schemas import NumericResult, Paper
-from stub_server import StubServer, auto_label
 
 ABSTRACT = "We propose X. It is 16.3x faster than ELO and reaches 88.3% on ImageNet in 2023."
 S1, V = ABSTRACT.index("It is"), ABSTRACT.index("16.3x")
@@ -13,7 +13,8 @@ S1, V = ABSTRACT.index("It is"), ABSTRACT.index("16.3x")
 def test_mark_tags_sentences_and_numbers_without_touching_text() -> None:
     ss, cs = sentences(ABSTRACT), find_candidates(ABSTRACT)
     marked = mark(ABSTRACT, ss, cs)
-    assert marked == "[S0] We propose X. [S1] It is [#0 16.3x] faster than ELO and reaches [#1 88.3%] on ImageNet in 2023."
+    assert marked == ("[S0] We propose X. [S1] It is [#0 16.3x] faster than ELO and reaches [#1 88.3%] on ImageNet "
+                      "in 2023.")
 
 
 def test_output_schema_names_every_candidate_and_only_real_sentences() -> None:

@@ -9,13 +9,13 @@ import re
 from pathlib import Path
 
 import pytest
+from stub_server import StubServer
 from typer.testing import CliRunner
 
 from agent import corpus
 from agent.cli import app
 from agent.errors import CorpusError
 from agent.review import Cell, ReviewTable, Row, csv_safe, to_csv, to_html, to_markdown
-from stub_server import StubServer
 
 
 def run(*args: str) -> object:
@@ -107,10 +107,11 @@ def test_html_page_keeps_its_own_script_whatever_the_abstract_holds() -> None:
 
 
 # -- damaged or edited recordings ---------------------------------------------------------------------------------
+from pydantic import BaseModel  # noqa: E402
+
 from agent.cassette import DIGEST_HEADER, DamagedRecording, verify  # noqa: E402
 from agent.llm import LLM  # noqa: E402
 from agent.prompts import Prompt  # noqa: E402
-from pydantic import BaseModel  # noqa: E402
 
 PROMPT = Prompt("t", "Answer in JSON.", "Question: {q}")
 
@@ -177,9 +178,10 @@ def test_a_truncated_recording_fails_its_paper_only(home: Path, monkeypatch: pyt
 
 
 # -- damaged store and memo: one line, then `litagent doctor --repair` ---------------------------------------------
+from stub_server import auto_label  # noqa: E402
+
 from agent.ingest import ingest  # noqa: E402
 from agent.store import Store  # noqa: E402
-from stub_server import auto_label  # noqa: E402
 
 
 @pytest.fixture
@@ -271,10 +273,11 @@ def test_a_vector_index_that_crashes_its_reader_is_reported_and_rebuilt(stored, 
 
 # -- text that reads as an instruction to a model -----------------------------------------------------------------
 def test_a_number_from_an_instruction_sentence_is_flagged_and_never_an_answer(settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from test_qa import Scripted
+
     from agent.injection import looks_like_instruction
     from agent.library import Library
     from agent.qa import ask
-    from test_qa import Scripted
 
     f = tmp_path / "p.jsonl"
     f.write_text(json.dumps({"title": "Sketch clustering", "abstract": "SketchKM runs 12x faster than Lloyd. "
@@ -290,7 +293,8 @@ def test_a_number_from_an_instruction_sentence_is_flagged_and_never_an_answer(se
         settings.openai_base_url = srv.url
         ans = ask("What accuracy does SketchKM reach?", lib.store, LLM(settings))
     assert ans.abstained
-    assert [s.verdict for s in ans.steps] == ["rejected: the sentence reads as an instruction to a model, not a finding"]
+    assert [s.verdict for s in ans.steps] == [
+        "rejected: the sentence reads as an instruction to a model, not a finding"]
     # the corpus's own 1,514 sentences: none reads as one
     from agent.numbers import sentences
     assert not [s for p in corpus.load() for s in sentences(p.abstract) if looks_like_instruction(s.text)]

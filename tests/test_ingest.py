@@ -8,18 +8,20 @@ import sys
 import time
 from pathlib import Path
 
+from stub_server import StubServer, auto_label
+
 from agent import corpus
 from agent.ingest import ingest
 from agent.llm import LLM
 from agent.store import Store
-from stub_server import StubServer, auto_label
 
 
 def _papers(tmp_path: Path, n: int) -> Path:
     f = tmp_path / "c.jsonl"
     with f.open("w") as out:
         for i in range(n):
-            out.write(json.dumps({"title": f"Paper {i}", "abstract": f"We study topic {chr(65 + i)}. It is {i + 2}.5x faster "
+            out.write(json.dumps({"title": f"Paper {i}",
+                                  "abstract": f"We study topic {chr(65 + i)}. It is {i + 2}.5x faster "
                                   f"on {i + 10},000 images."}) + "\n")
     return f
 

@@ -4,11 +4,11 @@ import time
 
 import pytest
 from pydantic import BaseModel, Field
+from stub_server import StubServer
 
 from agent.errors import LLMError
 from agent.llm import LLM, InputTooLong
 from agent.prompts import Prompt
-from stub_server import StubServer
 
 PROMPT = Prompt("t", "Answer in JSON.", "Question: {q}")
 

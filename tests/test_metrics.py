@@ -2,8 +2,8 @@
 
 import pytest
 
-from agent.evaluate import check_thresholds, key_fact_overlap
 from agent.errors import UsageError
+from agent.evaluate import check_thresholds, key_fact_overlap
 from agent.metrics import labels_agree, numeric_prf, same_value, unit_class
 
 

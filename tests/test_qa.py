@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 import pytest
+from stub_server import StubServer, auto_label
 
 from agent import corpus
 from agent.ingest import ingest
@@ -12,7 +13,6 @@ from agent.llm import LLM
 from agent.qa import ask, clause, names, numeric_bound, satisfies
 from agent.retrieve import Retriever
 from agent.store import Store
-from stub_server import StubServer, auto_label
 
 PAPERS = [
     ("Merging Fine-Tuned Models by Weight Averaging", "We propose WAvg, a method to merge several fine-tuned "

@@ -11,8 +11,8 @@ from agent.qa import ask
 from agent.retrieve import Retriever
 from agent.settings import REPO_DIR, Settings
 
-QUESTIONS = [json.loads(l) for d in ("dev", "own") for l in (REPO_DIR / "evals" / d / "qa.jsonl").read_text()
-             .splitlines() if l.strip()]
+QUESTIONS = [json.loads(line) for d in ("dev", "own") for line in (REPO_DIR / "evals" / d / "qa.jsonl").read_text()
+             .splitlines() if line.strip()]
 
 
 @pytest.fixture(scope="module")

@@ -76,7 +76,7 @@ def _read_listing(path: Path) -> list[tuple[str, str]]:
     lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()][5:]
     if len(lines) % 2:
         raise SystemExit(f"{path}: odd number of title/abstract lines after the header")
-    return [(t.strip(), a) for t, a in zip(lines[::2], lines[1::2])]
+    return [(t.strip(), a) for t, a in zip(lines[::2], lines[1::2], strict=False)]
 
 
 def load_corpus(corpus_dir: Path) -> tuple[list[dict[str, str]], str]:
@@ -145,7 +145,7 @@ class MiniLM:
             m = mask[..., None].astype(np.float32)
             pooled = (hidden * m).sum(1) / np.clip(m.sum(1), 1e-9, None)
             pooled /= np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
-            for i, row in zip(idx, pooled):
+            for i, row in zip(idx, pooled, strict=True):
                 out[i] = row.astype(np.float32).tolist()
         return out
 
