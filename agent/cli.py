@@ -259,8 +259,8 @@ def ask(
             print(f"[{i}] {c.title} ({c.paper_id})\n    \"{c.quote}\"")
     if ans.abstained and ans.closest:
         print("\nClosest papers:")
-        for c in ans.closest:
-            print(f"  {c['paper_id']}  {c['title']}")
+        for near in ans.closest:
+            print(f"  {near['paper_id']}  {near['title']}")
     if explain:
         err.print(f"kind {ans.kind}, {ans.rounds} round(s), {len(ans.steps)} papers judged, "
                   f"{ans.usage.calls} model calls", markup=False)

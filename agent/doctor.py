@@ -96,7 +96,8 @@ def _check_store(settings: Settings) -> Finding:
                            "sentences", "indexes")
         sample = records[:SELF_QUERY_SAMPLE]
         got = store.papers.get(ids=[p.id for p, _ in sample], include=["embeddings"])
-        stored = dict(zip(got["ids"], got["embeddings"], strict=True))
+        stored = dict(zip(got["ids"], list(got["embeddings"] if got["embeddings"] is not None else []),
+                          strict=True))
         for paper, _ in sample:
             # the stored vector must be the paper's (recomputed as `Store.put` makes it) and must find the paper
             vecs = np.asarray(store.ef([paper.title] + [x.text for x in sentences(paper.abstract)]))

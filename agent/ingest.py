@@ -75,10 +75,10 @@ def ingest(papers: list[Paper], settings: Settings, store: Store, llm: LLM,
             if progress:
                 progress(paper)
     wanted = {p.id for p in papers}
-    for p, ex in store.records():
-        if ex is not None and p.id in wanted:
-            summary.claims += len(ex.claims)
-            summary.results += len(ex.results)
-            summary.dropped += ex.dropped
+    for p, stored in store.records():
+        if stored is not None and p.id in wanted:
+            summary.claims += len(stored.claims)
+            summary.results += len(stored.results)
+            summary.dropped += stored.dropped
     summary.seconds = time.monotonic() - started
     return summary

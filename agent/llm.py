@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import diskcache
 import instructor
@@ -227,7 +227,8 @@ class LLM:
             for attempt in retrying:
                 with attempt:
                     obj, _ = client.create_with_completion(
-                        messages=messages, response_model=response_model, max_retries=self.settings.max_reasks,
+                        messages=cast(Any, messages), response_model=response_model,
+                        max_retries=self.settings.max_reasks,
                         model=self.settings.model_name, temperature=self.settings.temperature,
                         max_tokens=max_tokens,
                     )
@@ -257,7 +258,7 @@ class LLM:
     def mode(self) -> instructor.Mode:
         """json_schema where the endpoint enforces it (llama-server and OpenAI do); otherwise probe, then fall back."""
         if self._mode is None:
-            choice = self.settings.structured_mode
+            choice: str = self.settings.structured_mode
             if choice == "auto":
                 choice = "json_schema" if self.settings.embedded else self._probe()
             self._mode = {"json_schema": instructor.Mode.JSON_SCHEMA, "tools": instructor.Mode.TOOLS,

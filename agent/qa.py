@@ -236,7 +236,7 @@ def judge(ctx: _Ctx, query: str, hit: Hit, max_words: int) -> tuple[Sentence | N
     shown = hit.best
     lines = "\n".join(f"S{i}: {s.text}" for i, s in enumerate(shown, 1))
     ids = tuple(["none"] + [f"S{i}" for i in range(1, len(shown) + 1)])
-    model = create_model("Judgement", sentence=(Literal[ids], ...),  # type: ignore[valid-type]
+    model = create_model("Judgement", sentence=(Literal[ids], ...),  # type: ignore[arg-type]
                          answer=(str, Field(max_length=8 * max_words)))
     out = ctx.call("qa_judge", {"question": query, "title": hit.paper.title, "sentences": lines}, model,
                    max_tokens=120)
@@ -253,7 +253,7 @@ def judge(ctx: _Ctx, query: str, hit: Hit, max_words: int) -> tuple[Sentence | N
 def choose(ctx: _Ctx, query: str, picks: list[Pick]) -> Pick | None:
     """The candidates side by side: which states the answer most directly, or none."""
     ids = tuple(["none"] + [f"C{i}" for i in range(1, len(picks) + 1)])
-    model = create_model("Choice", best=(Literal[ids], ...))  # type: ignore[valid-type]
+    model = create_model("Choice", best=(Literal[ids], ...))  # type: ignore[arg-type]
     block = "\n".join(f"C{i} ({p.hit.paper.title}): {p.sentence.text}" for i, p in enumerate(picks, 1))
     out = ctx.call("qa_choose", {"question": query, "candidates": block}, model, max_tokens=30)
     return None if out.best == "none" else picks[int(out.best[1:]) - 1]

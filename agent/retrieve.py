@@ -133,7 +133,7 @@ class Retriever:
             p = self.store.papers.get(include=["embeddings"])
             sn = self.store.sentences.get(include=["embeddings", "metadatas"])
             self._dense = (list(p["ids"]), np.asarray(p["embeddings"]).reshape(len(p["ids"]), -1),
-                           [(str(m["paper_id"]), int(m["sid"])) for m in sn["metadatas"]],
+                           [(str(m["paper_id"]), int(str(m["sid"]))) for m in sn["metadatas"] or []],
                            np.asarray(sn["embeddings"]).reshape(len(sn["ids"]), -1))
         return self._dense
 

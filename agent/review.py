@@ -121,7 +121,7 @@ def _builtin_cell(col: Column, paper: Paper, ex: Extraction | None) -> Cell | No
 
 def _row_model(cols: list[Column], n_sentences: int) -> type[BaseModel]:
     sid = Literal[tuple(range(-1, n_sentences))]  # type: ignore[valid-type]
-    cell = create_model("CellPick", s=(sid, ...), value=(str, Field(max_length=160)))
+    cell = create_model("CellPick", s=(sid, ...), value=(str, Field(max_length=160)))  # type: ignore[arg-type]
     return create_model("ReviewRow", **{f"c{i}": (cell, Field(alias=c.name)) for i, c in enumerate(cols)})  # type: ignore[call-overload]
 
 
@@ -208,7 +208,7 @@ def to_csv(t: ReviewTable) -> str:
     w.writerow(["paper_id", "title"] + [f"{c}{suffix}" for c in t.columns
                                         for suffix in ("", " quote", " start", " end")])
     for r in t.rows:
-        row = [r.paper_id, r.title]
+        row: list[Any] = [r.paper_id, r.title]
         for c in t.columns:
             cell = r.cells[c]
             row += [cell.value, cell.quote, cell.start, cell.end] if cell else ["", "", "", ""]

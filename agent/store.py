@@ -32,8 +32,8 @@ class Store:
     def __init__(self, settings: Settings) -> None:
         self.dir = settings.store_dir
         settings.store_dir.mkdir(parents=True, exist_ok=True)
-        ef = MiniLMOnnx()
-        meta = {"hnsw:space": "cosine"}
+        ef: Any = MiniLMOnnx()  # a Chroma embedding function; its generic type is narrower than what it accepts
+        meta: Any = {"hnsw:space": "cosine"}
         try:
             self.client = chromadb.PersistentClient(
                 path=str(settings.store_dir), settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False))
@@ -52,14 +52,14 @@ class Store:
         got = self.papers.get(ids=[paper.id], include=["metadatas"])
         if not got["ids"]:
             return False
-        m = got["metadatas"][0] or {}
+        m = _metas(got)[0] or {}
         return bool(m.get("extracted")) and m.get("text_hash") == paper.text_hash \
             and m.get("prompt_version") == prompt_version
 
     def has_extraction(self, pid: str) -> bool:
         """Whether a committed extraction is stored for this id (of whatever text or version)."""
         got = self.papers.get(ids=[pid], include=["metadatas"])
-        return bool(got["ids"]) and bool((got["metadatas"][0] or {}).get("extracted"))
+        return bool(got["ids"]) and bool((_metas(got)[0] or {}).get("extracted"))
 
     def put(self, paper: Paper, ex: Extraction | None, error: str = "") -> None:
         """Write one paper with its extraction (or only the paper, marked unfinished, when extraction failed).
@@ -68,7 +68,7 @@ class Store:
         whole abstract counts, not the model's first 256 tokens), and claims and results reuse the vector of the
         sentence they quote. One embedding pass per paper.
         """
-        where = {"paper_id": paper.id}
+        where: Any = {"paper_id": paper.id}
         for coll in (self.sentences, self.claims, self.results):
             coll.delete(where=where)
         sents = sentences(paper.abstract)
@@ -116,7 +116,7 @@ class Store:
     def records(self) -> Iterator[tuple[Paper, Extraction | None]]:
         """Every stored paper with its committed extraction (None when unfinished), in title order."""
         got = self.papers.get(include=["metadatas"])
-        rows = sorted(zip(got["ids"], got["metadatas"], strict=True), key=lambda r: (str(r[1]["title"]).lower(), r[0]))
+        rows = sorted(zip(got["ids"], _metas(got), strict=True), key=lambda r: (str(r[1]["title"]).lower(), r[0]))
         for pid, m in rows:
             yield _record(pid, m)
 
@@ -124,7 +124,7 @@ class Store:
         got = self.papers.get(ids=[pid], include=["metadatas"])
         if not got["ids"]:
             raise NotFound(f"no paper with id {pid}")
-        return _record(pid, got["metadatas"][0])
+        return _record(pid, _metas(got)[0])
 
     def find(self, query: str) -> tuple[Paper, Extraction | None]:
         """By id, else by title words (all must appear), else the nearest title/abstract."""
@@ -137,7 +137,12 @@ class Store:
         if self.count() == 0:
             raise NotFound("the store is empty; run `litagent ingest` first")
         got = self.papers.query(query_texts=[query], n_results=1, include=["metadatas"])
-        return _record(got["ids"][0][0], got["metadatas"][0][0])
+        return _record(got["ids"][0][0], (got["metadatas"] or [[{}]])[0][0])
+
+
+def _metas(got: Any) -> list[Any]:
+    """The metadatas of a Chroma `get` that asked for them (typed optional by Chroma)."""
+    return list(got["metadatas"] or [])
 
 
 def _vec_at(by_start: dict[int, Any], start: int, fallback: Any) -> Any:
