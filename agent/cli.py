@@ -161,13 +161,10 @@ def results(
 
 @app.command()
 @_errors
-def export(
-    as_json: bool = typer.Option(True, "--json", help="JSON lines, one paper a line (the only format)"),
-    verbose: bool = VerboseOpt,
-) -> None:
-    """Every paper with its claims and numeric results, as JSON lines.
+def export(verbose: bool = VerboseOpt) -> None:
+    """Every paper with its claims and numeric results, as JSON lines (one paper a line).
 
-    Example: litagent export --json > papers.jsonl
+    Example: litagent export > papers.jsonl
     """
     store = _store(_setup(verbose))
     for p, ex in store.records():

@@ -8,8 +8,9 @@ import logging
 import re
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
-from .errors import CorpusError
+from .errors import AgentError, CorpusError
 from .schemas import Paper
 from .settings import resource_dir
 
@@ -64,15 +65,21 @@ def _paper(path: Path, tline: int, title: str, aline: int, abstract: str) -> Pap
     return Paper.make(title, abstract, f"{path.name}:{tline}")
 
 
+def json_lines(path: Path, error: type[AgentError] = CorpusError) -> list[tuple[int, Any]]:
+    """(line number, object) for every non-blank line; a line that is not JSON is `error` naming file and line."""
+    rows = []
+    for n, line in enumerate(_read_text(path).splitlines(), 1):
+        if line.strip():
+            try:
+                rows.append((n, json.loads(line)))
+            except json.JSONDecodeError as e:
+                raise error(f"{path}:{n}: invalid JSON: {e.msg}") from e
+    return rows
+
+
 def read_jsonl(path: Path) -> list[Paper]:
     papers = []
-    for n, line in enumerate(_read_text(path).splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise CorpusError(f"{path}:{n}: invalid JSON: {e.msg}") from e
+    for n, obj in json_lines(path):
         if not isinstance(obj, dict) or not all(isinstance(obj.get(k), str) for k in ("title", "abstract")):
             raise CorpusError(f"{path}:{n}: each line needs string fields 'title' and 'abstract'")
         papers.append(_paper(path, n, obj["title"], n, obj["abstract"]))

@@ -9,7 +9,6 @@ really goes through the recordings or the model. Outputs hold no timings, so rep
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import statistics
 import tempfile
@@ -21,6 +20,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from . import corpus, prompts
+from .corpus import json_lines
 from .errors import UsageError
 from .extract import check_claim, check_result, extract, extractor_version
 from .ingest import extraction_cassettes, ingest
@@ -46,16 +46,7 @@ class Dataset:
 def load_dataset(path: Path) -> Dataset:
     def read(name: str) -> list[dict[str, Any]]:
         f = path / name
-        if not f.exists():
-            return []
-        rows = []
-        for n, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1):
-            if line.strip():
-                try:
-                    rows.append(json.loads(line))
-                except json.JSONDecodeError as e:
-                    raise UsageError(f"{f}:{n}: invalid JSON: {e.msg}") from e
-        return rows
+        return [obj for _, obj in json_lines(f, UsageError)] if f.exists() else []
 
     if not path.is_dir():
         raise UsageError(f"dataset directory not found: {path}")
@@ -250,8 +241,8 @@ def run_qa(ds: Dataset, settings: Settings, ensure: Any = None, judge: bool = Fa
     retriever = Retriever(store)
     abstracts = {pid: p.abstract for pid, p in retriever.papers.items()}
     llm = _llm(settings, ensure)
-    qa_dir = settings.cassette_dir / "qa"
-    judge_dir = settings.cassette_dir / "judge"
+    qa_dir = settings.recordings("qa")
+    judge_dir = settings.recordings("judge")
     items = []
     for q in ds.qa:
         gold = set(q.get("cited_paper_ids", []))

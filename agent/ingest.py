@@ -38,7 +38,7 @@ class Summary:
 
 
 def extraction_cassettes(settings: Settings) -> Path:
-    return settings.cassette_dir / "extract"
+    return settings.recordings("extract")
 
 
 def ingest(papers: list[Paper], settings: Settings, store: Store, llm: LLM,

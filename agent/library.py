@@ -102,7 +102,7 @@ class Library:
 
     def ask(self, question: str, k: int | None = None, papers: Iterable[str] | None = None) -> Answer:
         """An answer with verified citations, or an abstention (`Answer.abstained`) naming the closest papers."""
-        return run_ask(question, self.store, self.llm, k=k, cassette_dir=self.settings.cassette_dir / "qa",
+        return run_ask(question, self.store, self.llm, k=k, cassette_dir=self.settings.recordings("qa"),
                        retriever=self._index(), only=set(papers) if papers else None)
 
     def search(self, query: str, k: int = 10, papers: Iterable[str] | None = None) -> list[Hit]:
@@ -124,7 +124,7 @@ class Library:
         cols = parse_columns(columns, None) if isinstance(columns, str) else columns
         rows = select_papers(self.store, topic, sorted(papers) if papers else None, k=k)
         # the model server starts only at the first call, which built-in columns never make
-        return build_review(self.store, self.llm, rows, cols, cassette_dir=self.settings.cassette_dir / "review")
+        return build_review(self.store, self.llm, rows, cols, cassette_dir=self.settings.recordings("review"))
 
     def close(self) -> None:
         if self._llm is not None:

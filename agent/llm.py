@@ -249,11 +249,14 @@ class LLM:
 
     def client(self) -> instructor.Instructor:
         if self._client is None:
-            s = self.settings
-            raw = openai.OpenAI(api_key=s.openai_api_key or "no-key-needed", base_url=s.base_url,
-                                timeout=s.timeout_s, max_retries=0)
-            self._client = instructor.from_openai(raw, mode=self.mode())
+            # network retries are ours (tenacity, Retry-After), so the SDK's own are off
+            self._client = instructor.from_openai(self._openai(self.settings.timeout_s, 0), mode=self.mode())
         return self._client
+
+    def _openai(self, timeout: float, retries: int) -> openai.OpenAI:
+        s = self.settings
+        return openai.OpenAI(api_key=s.openai_api_key or "no-key-needed", base_url=s.base_url, timeout=timeout,
+                             max_retries=retries)
 
     def mode(self) -> instructor.Mode:
         """json_schema where the endpoint enforces it (llama-server and OpenAI do); otherwise probe, then fall back."""
@@ -272,8 +275,7 @@ class LLM:
         cached = self.cache.get(key)
         if cached:
             return str(cached)
-        raw = openai.OpenAI(api_key=s.openai_api_key or "no-key-needed", base_url=s.base_url,
-                            timeout=min(s.timeout_s, 120), max_retries=2)
+        raw = self._openai(min(s.timeout_s, 120), 2)
         schema = {"type": "object", "properties": {"color": {"type": "string", "enum": ["teal-7"]}},
                   "required": ["color"], "additionalProperties": False}
         try:

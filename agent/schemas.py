@@ -30,11 +30,6 @@ class Paper(BaseModel):
         return hashlib.sha1((self.title + "\n" + self.abstract).encode("utf-8")).hexdigest()[:16]
 
 
-class Span(BaseModel):
-    start: int
-    end: int
-
-
 class Claim(BaseModel):
     text: str
     type: ClaimType

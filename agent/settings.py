@@ -122,6 +122,11 @@ class Settings(BaseSettings):
             return self.model
         return LOCAL_MODEL_NAME if self.embedded else "gpt-4o-mini"
 
+    def recordings(self, suite: str) -> Path:
+        """Where one suite's recordings live (extract, qa, review, judge): the one place the CLI, the library and the
+        eval harness look."""
+        return self.cassette_dir / suite
+
     @property
     def store_dir(self) -> Path:
         return self.home / "chroma"

@@ -56,7 +56,7 @@ def main() -> None:
           f"{'ours s':>6}  ok  answer", flush=True)
     for q in qs:
         t = time.perf_counter()
-        ans = ask(q["question"], store, llm, cassette_dir=run.cassette_dir / "qa", retriever=retriever)
+        ans = ask(q["question"], store, llm, cassette_dir=run.recordings("qa"), retriever=retriever)
         wall = time.perf_counter() - t
         u = ans.usage
         server_s = (u.prompt_ms + u.generation_ms) / 1000

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from agent.cassette import VCR_CONFIG
 from agent.settings import Settings
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -25,11 +23,6 @@ def settings(tmp_path: Path) -> Settings:
 def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "LITAGENT_HOME", "LITAGENT_MODEL", "LITAGENT_CASSETTE_MODE"):
         monkeypatch.delenv(name, raising=False)
-
-
-@pytest.fixture(scope="module")
-def vcr_config() -> dict[str, Any]:
-    return {**VCR_CONFIG, "record_mode": "none"}
 
 
 @pytest.fixture(scope="session")

@@ -55,7 +55,7 @@ def test_ingest_results_export_show(env: Path) -> None:
     csv_out = run("results", "--csv").stdout.splitlines()
     assert csv_out[0].startswith("paper_id,title,value") and len(csv_out) == len(rows) + 1
 
-    lines = run("export", "--json").stdout.splitlines()
+    lines = run("export").stdout.splitlines()
     assert len(lines) == 3 and all(json.loads(line)["extracted"] for line in lines)
 
     shown = run("show", "Coarse-to-Fine", "Video-Text")

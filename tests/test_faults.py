@@ -199,7 +199,7 @@ def stored(settings, home: Path, monkeypatch: pytest.MonkeyPatch):  # type: igno
 
 
 def _export() -> list[str]:
-    r = run("export", "--json")
+    r = run("export")
     assert r.exit_code == 0, r.output
     return sorted(r.stdout.splitlines())
 
