@@ -22,7 +22,7 @@ from pydantic import BaseModel
 from . import corpus, prompts
 from .corpus import json_lines
 from .errors import UsageError
-from .extract import check_claim, check_result, extract, extractor_version
+from .extract import GroundingError, check_claim, check_result, extract, extractor_version
 from .ingest import extraction_cassettes, ingest
 from .llm import LLM
 from .metrics import labels_agree, numeric_prf, unit_class
@@ -89,15 +89,16 @@ def run_extraction(ds: Dataset, settings: Settings, ensure: Any = None) -> Suite
         raise UsageError(f"gold papers not in the bundled corpus: {', '.join(missing[:5])}")
     llm = _llm(settings, ensure)
     preds: list[dict[str, Any]] = []
-    items, grounded, claim_spans = [], 0, {}
+    items, grounded, dropped, claim_spans = [], 0, 0, {}
     for pid in wanted:
         paper = papers[pid]
         ex = extract(paper, llm, extraction_cassettes(settings))
+        dropped += ex.dropped  # items the extractor's own check refused count against the rate, not out of it
         for r in ex.results:
             try:
                 check_result(paper.abstract, r)
                 grounded += 1
-            except Exception:
+            except GroundingError:
                 pass
             preds.append({"paper_id": pid, **r.model_dump()})
         for c in ex.claims:
@@ -121,7 +122,7 @@ def run_extraction(ds: Dataset, settings: Settings, ensure: Any = None) -> Suite
         "numeric_precision": _r(strict.precision), "numeric_recall": _r(strict.recall), "numeric_f1": _r(strict.f1),
         "numeric_labelled_precision": _r(soft.precision), "numeric_labelled_recall": _r(soft.recall),
         "numeric_labelled_f1": _r(soft.f1),
-        "grounding_rate": _r(grounded / len(preds)) if preds else None,
+        "grounding_rate": _r(grounded / (len(preds) + dropped)) if preds or dropped else None,
         "claim_recall": _r(recalled / len(ds.claims)) if ds.claims else None,
         "calls_per_paper": _r(sum(i["calls"] for i in items) / n),
         "completion_tokens_per_paper": _r(sum(i["completion_tokens"] for i in items) / n),
