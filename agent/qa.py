@@ -442,14 +442,15 @@ def ask(question: str, store: Store, llm: LLM, k: int | None = None, cassette_di
         shown = [pk.sentence]
         if p.kind != "list" and cfg.nearest_too:
             shown += [s for s in pk.hit.nearest if s.id != pk.sentence.id][:1]
+        shown.sort(key=lambda s: s.start)
         marks = []
-        for x in sorted(shown, key=lambda s: s.start):
+        for x in shown:
             ans.citations.append(Citation(paper_id=pk.hit.paper.id, title=pk.hit.paper.title, quote=x.text,
                                           start=x.start, end=x.end))
             marks.append(len(ans.citations))
         # each paper speaks in its own words: the title names the work, its sentences state the answer
-        ans.sentences.append(AnswerSentence(text=f"{pk.hit.paper.title}: " + " ".join(
-            x.text for x in sorted(shown, key=lambda s: s.start)), citations=marks, words=pk.phrase))
+        ans.sentences.append(AnswerSentence(text=f"{pk.hit.paper.title}: " + " ".join(x.text for x in shown),
+                                            citations=marks, words=pk.phrase))
     sep = "\n" if len(ans.sentences) > 1 else " "
     ans.answer = sep.join(s.text + "".join(f" [{c}]" for c in s.citations) for s in ans.sentences)
     return ans

@@ -55,13 +55,14 @@ class Retriever:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.papers: dict[str, Paper] = {}
-        docs: list[str] = []
+        docs: list[list[str]] = []
         for paper, ex in store.records():
             self.papers[paper.id] = paper
             claims = " ".join(c.text for c in ex.claims) if ex else ""
-            docs.append(f"{paper.title} {paper.title} {paper.abstract} {claims}")
+            docs.append(tokens(f"{paper.title} {paper.title} {paper.abstract} {claims}"))
         self.ids = list(self.papers)
-        self._words = {pid: set(tokens(f"{p.title} {p.abstract}")) for pid, p in self.papers.items()}
+        # claims are sentences of the abstract, so a paper's BM25 tokens are exactly its title's and abstract's words
+        self._words = {pid: set(doc) for pid, doc in zip(self.ids, docs, strict=True)}
         self._df: dict[str, int] = defaultdict(int)
         for words in self._words.values():
             for w in words:
@@ -70,7 +71,7 @@ class Retriever:
         self._qvec: tuple[str, np.ndarray] | None = None
         self.bm25 = bm25s.BM25()
         if docs:
-            self.bm25.index([tokens(d) for d in docs], show_progress=False)
+            self.bm25.index(docs, show_progress=False)
         self.last_ms = 0.0
 
     def search(self, query: str, k: int = 5, depth: int = 30, only: set[str] | None = None) -> list[Hit]:
