@@ -1,4 +1,5 @@
-"""Corpus readers: listing-page text, JSONL, CSV. Raw abstract text is kept byte-for-byte (offsets index it)."""
+"""Corpus readers: listing-page text, JSONL, CSV, BibTeX, RIS. Raw abstract text is kept byte-for-byte (offsets index
+it); a BibTeX abstract is its field with the case-protecting braces and the line wrapping taken out."""
 
 from __future__ import annotations
 
@@ -10,13 +11,14 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from .errors import AgentError, CorpusError
+from .errors import AgentError, CorpusError, first_line
 from .schemas import Paper
 from .settings import resource_dir
 
 SAMPLE_DIR = resource_dir("corpus")
 _DATE_RE = re.compile(r"^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2}$")
 HEADER_LINES = 5
+READABLE = (".txt", ".jsonl", ".csv", ".bib", ".ris")
 log = logging.getLogger("litagent.corpus")
 
 
@@ -105,11 +107,58 @@ def read_csv(path: Path) -> list[Paper]:
     return papers
 
 
+def _bib_text(value: str) -> str:
+    """A BibTeX field as text: case-protecting braces dropped, whitespace (line wrapping) collapsed."""
+    return re.sub(r"\s+", " ", value.replace("{", "").replace("}", "")).strip()
+
+
+def _with_abstract(path: Path, found: list[tuple[int, str, str]]) -> list[Paper]:
+    """Entries without an abstract cannot be extracted or searched: skipped, and the user hears how many."""
+    kept = [(n, t, a) for n, t, a in found if t.strip() and a.strip()]
+    if len(kept) < len(found):
+        log.warning("%s: %d of %d entries have no title or abstract; skipped", path, len(found) - len(kept),
+                    len(found))
+    return [_paper(path, n, t, n, a) for n, t, a in kept]
+
+
+def read_bibtex(path: Path) -> list[Paper]:
+    """A reference manager's BibTeX export (`title` and `abstract` fields), parsed by bibtexparser."""
+    import bibtexparser  # only BibTeX files need it
+
+    library = bibtexparser.parse_string(_read_text(path))
+    if library.failed_blocks:
+        block = library.failed_blocks[0]
+        raise CorpusError(f"{path}:{(block.start_line or 0) + 1}: malformed BibTeX entry ({len(library.failed_blocks)} "
+                          "in the file)")
+    found = []
+    for e in library.entries:
+        f = e.fields_dict
+        title, abstract = (_bib_text(str(f[k].value)) if k in f else "" for k in ("title", "abstract"))
+        found.append(((e.start_line or 0) + 1, title, abstract))
+    return _with_abstract(path, found)
+
+
+def read_ris(path: Path) -> list[Paper]:
+    """An RIS export (TI/T1 title, AB/N2 abstract), parsed by rispy."""
+    import rispy
+
+    try:
+        entries = rispy.loads(_read_text(path))
+    except Exception as e:  # rispy raises plain IOError/ValueError subclasses for a malformed file
+        raise CorpusError(f"{path}: malformed RIS ({first_line(e)})") from e
+    found = []
+    for i, entry in enumerate(entries, 1):
+        title = entry.get("title") or entry.get("primary_title") or ""
+        abstract = entry.get("abstract") or entry.get("notes_abstract") or ""
+        found.append((i, " ".join(str(title).split()), str(abstract).strip()))
+    return _with_abstract(path, found)
+
+
 def read_path(path: Path) -> list[Paper]:
     if not path.exists():
         raise CorpusError(f"{path}: no such file")
     suffix = path.suffix.lower()
-    reader = read_jsonl if suffix == ".jsonl" else read_csv if suffix == ".csv" else read_listing
+    reader = {".jsonl": read_jsonl, ".csv": read_csv, ".bib": read_bibtex, ".ris": read_ris}.get(suffix, read_listing)
     papers = reader(path)
     if not papers:  # an empty export is a mistake worth a word, not a run that quietly does nothing
         raise CorpusError(f"{path}: no papers in this file")
@@ -120,7 +169,7 @@ def expand(paths: Iterable[Path]) -> list[Path]:
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
-            out.extend(sorted(q for q in p.iterdir() if q.suffix.lower() in (".txt", ".jsonl", ".csv")))
+            out.extend(sorted(q for q in p.iterdir() if q.suffix.lower() in READABLE))
         else:
             out.append(p)
     return out

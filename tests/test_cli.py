@@ -81,3 +81,13 @@ def test_usage_errors_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
 def test_show_unknown_id_is_a_clear_error(env: Path) -> None:
     r = run("show", "p-0000000000")
     assert r.exit_code == 1 and r.stderr.strip() == "Error: no paper with id p-0000000000"
+
+
+def test_ingest_an_ris_export_from_the_recordings_then_search(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LITAGENT_HOME", str(tmp_path / "home"))
+    ris = Path(__file__).resolve().parent.parent / "corpus" / "samples" / "refs.ris"
+    r = run("ingest", str(ris), "--replay", "--json")
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["extracted"] == 3
+    hits = json.loads(run("search", "video-text retrieval alignment", "--json", "-k", "1").stdout)
+    assert hits[0]["paper_id"] == "p-4cc280a809"

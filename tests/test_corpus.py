@@ -1,3 +1,4 @@
+import re
 from pathlib import Path
 
 import pytest
@@ -86,3 +87,33 @@ def test_duplicates_across_files_are_merged(tmp_path: Path) -> None:
 def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(CorpusError, match="no such file"):
         corpus.load([tmp_path / "nope.txt"])
+
+
+SAMPLES = Path(__file__).resolve().parent.parent / "corpus" / "samples"
+
+
+def test_bibtex_export_is_read_with_braces_and_wrapping_taken_out(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level("WARNING", logger="litagent.corpus"):
+        papers = corpus.load([SAMPLES / "refs.bib"])
+    bundled = {p.id: p for p in corpus.load()}
+    assert [p.id for p in papers] == ["p-4cc280a809", "p-2d174b4937", "p-0acf895ec2"]  # the same ids as the corpus
+    assert papers[0].abstract == bundled["p-4cc280a809"].abstract  # wrapped lines joined back exactly
+    assert "\\textbfLved Sign Momentum" in papers[2].abstract  # braces are markup in BibTeX, not text
+    assert papers[0].sources == ["refs.bib:1"]
+    assert "1 of 4 entries have no title or abstract; skipped" in caplog.text
+
+
+def test_malformed_bibtex_names_file_and_line(tmp_path: Path) -> None:
+    f = tmp_path / "bad.bib"
+    f.write_text("@article{ok, title = {T}, abstract = {A.}}\n\n@article{broken,\n  title = {No end\n")
+    with pytest.raises(CorpusError, match=rf"^{re.escape(str(f))}:3: malformed BibTeX entry"):
+        corpus.load([f])
+
+
+def test_ris_export_is_read_and_a_folder_includes_bib_and_ris(tmp_path: Path) -> None:
+    papers = corpus.load([SAMPLES / "refs.ris"])
+    bundled = {p.id: p for p in corpus.load()}
+    assert [p.abstract for p in papers] == [bundled[p.id].abstract for p in papers] and len(papers) == 3
+    both = corpus.load([SAMPLES])  # a folder: every readable file in it, de-duplicated by paper id
+    assert sorted(p.id for p in both) == sorted(p.id for p in papers)
+    assert any(s.startswith("refs.bib:") for p in both for s in p.sources)
