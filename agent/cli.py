@@ -74,6 +74,8 @@ def ingest(
                                                  "none: the bundled sample corpus"),
     record: bool = typer.Option(False, "--record", help="record model calls as cassettes (cassettes/extract/)"),
     replay: bool = typer.Option(False, "--replay", help="use recordings only; never call a model"),
+    index_only: bool = typer.Option(False, "--index-only", help="store and index only (searchable and askable at "
+                                    "once, no model call); a later ingest without it extracts"),
     as_json: bool = typer.Option(False, "--json", help="print the summary as JSON"),
     verbose: bool = VerboseOpt,
 ) -> None:
@@ -93,16 +95,16 @@ def ingest(
     with Library(settings=settings) as lib, Progress(
             TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
             console=err, transient=not err.is_terminal) as bar:
-        task = bar.add_task("extracting", total=len(papers))
-        summary = lib.add(paths or None, progress=lambda p: bar.advance(task))
+        task = bar.add_task("indexing" if index_only else "extracting", total=len(papers))
+        summary = lib.add(paths or None, progress=lambda p: bar.advance(task), index_only=index_only)
     data = summary.as_dict()
     if as_json:
         print(json.dumps(data, indent=2))
         _fail_if_failed(summary)
         return
     u = summary.usage
-    print(f"papers {summary.papers} (extracted {summary.extracted}, already done {summary.skipped}, "
-          f"failed {len(summary.failed)})")
+    print(f"papers {summary.papers} (extracted {summary.extracted}, indexed only {summary.indexed}, "
+          f"already done {summary.skipped}, failed {len(summary.failed)})")
     print(f"claims {summary.claims}, numeric results {summary.results}, dropped {summary.dropped}")
     cost = f", ${u.cost_usd:.4f}" if u.cost_usd else ""
     print(f"model calls {u.calls} (memo hits {u.cached_calls}, retries {u.retries}, re-asks {u.reasks}), "

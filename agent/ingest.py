@@ -22,6 +22,7 @@ log = logging.getLogger("litagent.ingest")
 class Summary:
     papers: int = 0
     extracted: int = 0
+    indexed: int = 0
     skipped: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
     claims: int = 0
@@ -31,7 +32,8 @@ class Summary:
     seconds: float = 0.0
 
     def as_dict(self) -> dict[str, object]:
-        return {"papers": self.papers, "extracted": self.extracted, "already_done": self.skipped,
+        return {"papers": self.papers, "extracted": self.extracted, "indexed_only": self.indexed,
+                "already_done": self.skipped,
                 "failed": [{"paper_id": p, "error": e} for p, e in self.failed], "claims": self.claims,
                 "numeric_results": self.results, "dropped": self.dropped, "usage": self.usage.model_dump(),
                 "seconds": round(self.seconds, 2)}
@@ -42,14 +44,17 @@ def extraction_cassettes(settings: Settings) -> Path:
 
 
 def ingest(papers: list[Paper], settings: Settings, store: Store, llm: LLM,
-           progress: Callable[[Paper], None] | None = None) -> Summary:
+           progress: Callable[[Paper], None] | None = None, index_only: bool = False) -> Summary:
+    """Every paper extracted and stored, resumable. `index_only`: stored and searchable at once, no model call;
+    a later run without it extracts them. A stored extraction is never replaced by an index-only record."""
     started = time.monotonic()
     version = extractor_version()
     summary = Summary(papers=len(papers))
     cassettes = extraction_cassettes(settings)
     for paper in papers:
         try:
-            if store.is_done(paper, version):
+            if store.is_done(paper, version) or (index_only and (store.has_extraction(paper.id)
+                                                                 or store.is_indexed(paper))):
                 summary.skipped += 1
                 continue
             if len(paper.abstract) > settings.max_abstract_chars:
@@ -58,6 +63,10 @@ def ingest(papers: list[Paper], settings: Settings, store: Store, llm: LLM,
                        f"{settings.max_abstract_chars:,}); not stored")
                 log.error("%s (%s): %s", paper.id, paper.title[:60], msg)
                 summary.failed.append((paper.id, msg))
+                continue
+            if index_only:
+                store.put(paper, None)
+                summary.indexed += 1
                 continue
             try:
                 ex = extract(paper, llm, cassettes)

@@ -91,12 +91,13 @@ class Library:
         return self._retriever
 
     # -- what users do ----------------------------------------------------------------------------------------------
-    def add(self, paths: Iterable[str | Path] | None = None,
-            progress: Callable[[Paper], None] | None = None) -> Summary:
-        """Read and extract papers (listing pages, JSONL, CSV; none: the bundled corpus). Resumable: papers already
-        extracted cost nothing. A paper that fails is in the summary's `failed`; the others are stored."""
+    def add(self, paths: Iterable[str | Path] | None = None, progress: Callable[[Paper], None] | None = None,
+            index_only: bool = False) -> Summary:
+        """Read and extract papers (listing pages, JSONL, CSV, BibTeX, RIS; none: the bundled corpus). Resumable:
+        papers already extracted cost nothing. A paper that fails is in the summary's `failed`; the others are
+        stored. `index_only`: searchable and askable at once, no model call; a later `add` extracts them."""
         papers = corpus.load([Path(p) for p in paths] if paths else None)
-        summary = ingest(papers, self.settings, self.store, self.llm, progress=progress)
+        summary = ingest(papers, self.settings, self.store, self.llm, progress=progress, index_only=index_only)
         self._retriever = None  # the index now holds more papers
         return summary
 

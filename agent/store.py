@@ -56,6 +56,11 @@ class Store:
         return bool(m.get("extracted")) and m.get("text_hash") == paper.text_hash \
             and m.get("prompt_version") == prompt_version
 
+    def is_indexed(self, paper: Paper) -> bool:
+        """Whether this text of the paper is stored (extracted or not)."""
+        got = self.papers.get(ids=[paper.id], include=["metadatas"])
+        return bool(got["ids"]) and (_metas(got)[0] or {}).get("text_hash") == paper.text_hash
+
     def has_extraction(self, pid: str) -> bool:
         """Whether a committed extraction is stored for this id (of whatever text or version)."""
         got = self.papers.get(ids=[pid], include=["metadatas"])

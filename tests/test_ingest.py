@@ -139,3 +139,24 @@ def test_a_failed_reextraction_keeps_the_previous_extraction(settings, tmp_path:
         settings.openai_base_url = srv.url
         s = ingest(corpus.load([f]), settings, Store(settings), LLM(settings))
     assert s.extracted == 1 and "4x" in Store(settings).find("Fast")[0].abstract
+
+
+def test_index_only_makes_papers_searchable_without_a_model_then_a_rerun_extracts(settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from agent.library import Library
+
+    f = tmp_path / "p.jsonl"
+    f.write_text(json.dumps({"title": "Sketch clustering", "abstract": "SketchKM runs 12x faster than Lloyd."}) + "\n"
+                 + json.dumps({"title": "Protein folding", "abstract": "We fold proteins with diffusion."}) + "\n")
+    with StubServer([]) as srv:  # taken for a free port, then closed: no model anywhere
+        settings.openai_base_url = srv.url
+    lib = Library(settings=settings)
+    s = lib.add([f], index_only=True)
+    assert (s.indexed, s.extracted, s.failed) == (2, 0, [])
+    assert lib.search("k-means speed", k=1)[0].paper.title == "Sketch clustering"  # searchable at once
+    assert lib.results() == []  # nothing extracted yet
+    assert lib.add([f], index_only=True).skipped == 2  # a second index-only run does nothing
+    with StubServer([], default=auto_label) as srv:
+        settings.openai_base_url = srv.url
+        lib = Library(settings=settings)
+        s = lib.add([f])
+    assert s.extracted == 2 and [r["value_text"] for r in lib.results()] == ["12x"]
