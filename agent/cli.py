@@ -293,7 +293,7 @@ def search(
         return
     for r in rows:
         print(f"{r['rank']:>3}  {r['score']:.4f}  {r['paper_id']}  {r['title']}")
-    err.print(f"retrieval {lib._index().last_ms:.1f} ms")
+    err.print(f"retrieval {lib.last_search_ms:.1f} ms")
 
 
 @app.command()

@@ -107,8 +107,12 @@ class Library:
                        retriever=self._index(), only=set(papers) if papers else None)
 
     def search(self, query: str, k: int = 10, papers: Iterable[str] | None = None) -> list[Hit]:
-        """Retrieval only (dense + BM25, fused); no model call."""
+        """Retrieval only (dense + BM25, fused); no model call. `last_search_ms` says how long it took."""
         return self._index().search(query, k=k, only=set(papers) if papers else None)
+
+    @property
+    def last_search_ms(self) -> float:
+        return self._index().last_ms
 
     def results(self, metric: str | None = None, dataset: str | None = None, unit: str | None = None,
                 paper: str | None = None, sort: str | None = None) -> list[dict[str, Any]]:
