@@ -17,7 +17,7 @@ import vcr
 import yaml
 from vcr.errors import CannotOverwriteExistingCassetteException
 
-from .errors import LLMError, exception_chain
+from .errors import LLMError, exception_chain, first_line
 
 MATCH_ON = ("method", "scheme", "host", "port", "path", "query", "body")
 REQUEST_HEADERS_SCRUBBED = ["authorization", "api-key", "openai-organization", "openai-project", "cookie",
@@ -71,8 +71,8 @@ def verify(path: Path) -> int:
     except DamagedRecording:
         raise
     except (yaml.YAMLError, UnicodeDecodeError, KeyError, TypeError, IndexError) as e:
-        first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-        raise DamagedRecording(f"{path}: damaged recording ({first}); delete it or re-record with --record") from e
+        raise DamagedRecording(f"{path}: damaged recording ({first_line(e)}); delete it or re-record with "
+                               "--record") from e
     _checked[str(path)] = (st.st_mtime_ns, st.st_size)
     return len(interactions)
 

@@ -53,8 +53,10 @@ def ingest(papers: list[Paper], settings: Settings, store: Store, llm: LLM,
     cassettes = extraction_cassettes(settings)
     for paper in papers:
         try:
-            if store.is_done(paper, version) or (index_only and (store.has_extraction(paper.id)
-                                                                 or store.is_indexed(paper))):
+            m = store.stored(paper.id)
+            extracted, same_text = bool(m.get("extracted")), m.get("text_hash") == paper.text_hash
+            done = extracted and same_text and m.get("prompt_version") == version
+            if done or (index_only and (extracted or same_text)):
                 summary.skipped += 1
                 continue
             if len(paper.abstract) > settings.max_abstract_chars:
@@ -73,7 +75,7 @@ def ingest(papers: list[Paper], settings: Settings, store: Store, llm: LLM,
             except AgentError as e:
                 log.error("%s (%s): %s", paper.id, paper.title[:60], e)
                 summary.failed.append((paper.id, str(e)))
-                if not store.has_extraction(paper.id):
+                if not extracted:
                     store.put(paper, None, error=str(e))  # searchable now, extracted on a rerun
                 # else: the previous extraction (and the text it indexes) stays until a new one succeeds
                 continue

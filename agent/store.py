@@ -48,23 +48,11 @@ class Store:
         self.ef = ef
 
     # -- writing ----------------------------------------------------------------------------------------
-    def is_done(self, paper: Paper, prompt_version: str) -> bool:
-        got = self.papers.get(ids=[paper.id], include=["metadatas"])
-        if not got["ids"]:
-            return False
-        m = _metas(got)[0] or {}
-        return bool(m.get("extracted")) and m.get("text_hash") == paper.text_hash \
-            and m.get("prompt_version") == prompt_version
-
-    def is_indexed(self, paper: Paper) -> bool:
-        """Whether this text of the paper is stored (extracted or not)."""
-        got = self.papers.get(ids=[paper.id], include=["metadatas"])
-        return bool(got["ids"]) and (_metas(got)[0] or {}).get("text_hash") == paper.text_hash
-
-    def has_extraction(self, pid: str) -> bool:
-        """Whether a committed extraction is stored for this id (of whatever text or version)."""
+    def stored(self, pid: str) -> dict[str, Any]:
+        """The stored record's metadata (text_hash, extracted, prompt_version, ...), or {} when there is none: one
+        read that tells whether a paper is indexed, extracted, and by which version."""
         got = self.papers.get(ids=[pid], include=["metadatas"])
-        return bool(got["ids"]) and bool((_metas(got)[0] or {}).get("extracted"))
+        return dict(_metas(got)[0] or {}) if got["ids"] else {}
 
     def put(self, paper: Paper, ex: Extraction | None, error: str = "") -> None:
         """Write one paper with its extraction (or only the paper, marked unfinished, when extraction failed).
