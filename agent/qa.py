@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -92,6 +92,7 @@ class Pick:
     sentence: Sentence
     phrase: str
     query: str
+    also: list[Sentence] = field(default_factory=list)  # more sentences the answer quotes (a comparison's side)
 
 
 # -- words and numbers in questions (the same number finder as for abstracts) ------------------------------------
@@ -273,6 +274,7 @@ class Loop:
         self.rounds = 0
         self.retrieval_ms = 0.0
         self.seen: set[tuple[str, str]] = set()
+        self.described: set[str] = set()  # papers that stand for a comparison's side named only by a description
         # Names are checked only when rare in the corpus: a rare name identifies what is asked about, a common
         # acronym (LLM, RL) is vocabulary that an answering paper may spell out instead.
         self._df_limit = max(1, int(cfg.generic_name_share * max(1, len(retriever.ids))))
@@ -294,6 +296,22 @@ class Loop:
             if self._df[n] <= self._df_limit:
                 out.append(n)
         return out
+
+    def _unnamed(self, required: list[str], plan: Plan, text: str) -> list[str]:
+        """The rare names asked about that a paper fails to name, when that disqualifies it. One answer must come
+        from a paper that names every one, or it is about something else. A comparison whose sides hold every name
+        asks about two things, each paper about its own: when each side has names of its own, a paper must name all
+        the names of one side (the names of the other side are the other paper's). Otherwise (a list, a side named
+        only by a description, sides that lost names) at least half: a side without a name gives no check."""
+        missing = [n for n in required if not mentions(n, text)]
+        if plan.kind == "one" or not missing:
+            return missing
+        sides = [[n for n in required if mentions(n, part)] for part in plan.parts]
+        if (plan.kind == "compare" and sides and all(sides) and len({frozenset(x) for x in sides}) > 1
+                and set(required) <= {n for side in sides for n in side}):
+            short = [[n for n in side if n in missing] for side in sides]
+            return [] if any(not m for m in short) else min(short, key=len)
+        return missing if 2 * len(missing) > len(required) else []
 
     def evidence(self, query: str, hits: list[Hit], rnd: int, plan: Plan,
                  bound: tuple[str, Candidate] | None) -> list[Pick]:
@@ -318,12 +336,8 @@ class Loop:
                 continue
             if h.paper.abstract[sent.start:sent.end] != sent.text:  # verbatim by construction; checked all the same
                 raise AgentError(f"citation check failed: quote not at {h.paper.id}:{sent.start}:{sent.end}")
-            missing = [n for n in required if not mentions(n, h.paper.title + " " + h.paper.abstract)]
-            # One answer must come from a paper that names every rare name asked about, or it is about something
-            # else. A question about two things (a comparison, a list) names both and each paper names its own: such
-            # a paper must name at least half of them.
-            if plan.kind != "one":
-                missing = missing if 2 * len(missing) > len(required) else []
+            missing = [] if h.paper.id in self.described else self._unnamed(required, plan,
+                                                                             h.paper.title + " " + h.paper.abstract)
             clean = _clean_phrase(words, sent.text, self.cfg.answer_words)
             step.verbatim = clean is not None
             if looks_like_instruction(sent.text):
@@ -379,9 +393,16 @@ class Loop:
         sides tell papers apart (each side's words are used most by a different verified paper, Retriever.support)
         those two; otherwise the first two in retrieval order. One verified paper is cited alone."""
         extra: list[Hit] = []
+        asked = set(self._rare_names(self.question))
+        named = {n for side in plan.parts for n in self._rare_names(side)}
         for side in plan.parts:
             more = self.retriever.search(side, k=self.cfg.side_k, only=self.only)
             self.retrieval_ms += self.retriever.last_ms
+            if more and asked and asked <= named and not self._rare_names(side):
+                # The other side holds every name asked about, this one is named only by a description ("the
+                # train-once supernet"): there is no name to check its paper by, and the paper nearest that
+                # description stands for it. Sides that hold none of the names are sub-questions, not sides.
+                self.described.add(more[0].paper.id)
             extra += [h for h in more if h.paper.id not in {x.paper.id for x in extra}]
         self.retriever.best_sentences(self.question, extra, per_paper=self.cfg.sentences_shown)
         picks = self._rounds(self.question, self.cfg.compare_k, plan, extra)
@@ -391,10 +412,26 @@ class Loop:
                        for side in plan.parts]
             if by_side[0] is not by_side[1]:
                 chosen = by_side
+        if len(plan.parts) == 2 and self.cfg.side_judge:
+            for pk in chosen:
+                pk.also = self._side_evidence(pk, plan.parts)
         for s in self.steps:
             if s.verdict == "used" and s.paper_id not in {p.hit.paper.id for p in chosen}:
                 s.verdict = "rejected: two other papers answer the two sides"
         return chosen
+
+    def _side_evidence(self, pk: Pick, parts: list[str]) -> list[Sentence]:
+        """A cited paper of a comparison, asked its own side of the question: the sentence the judge picks for the
+        side (the sentence nearest the side when it picks none). The side is the part whose words the paper uses
+        most."""
+        side = max(parts, key=lambda part: self.retriever.support(part, pk.hit.paper.id))
+        probe = Hit(paper=pk.hit.paper, score=pk.hit.score)
+        self.retriever.best_sentences(side, [probe], per_paper=self.cfg.sentences_shown)
+        sent, words = judge(self.ctx, side, probe, self.cfg.answer_words)
+        self.steps.append(Step(query=side, paper_id=pk.hit.paper.id, round=self.rounds,
+                               sentence=sent.id if sent else None, phrase=words,
+                               verdict="side: used" if sent else "side: none"))
+        return ([sent] if sent else []) + [s for s in probe.nearest[:1] if not sent or s.id != sent.id]
 
     def many(self, plan: Plan) -> list[Pick]:
         bound = numeric_bound(self.question)
@@ -442,6 +479,7 @@ def ask(question: str, store: Store, llm: LLM, k: int | None = None, cassette_di
         shown = [pk.sentence]
         if p.kind != "list" and cfg.nearest_too:
             shown += [s for s in pk.hit.nearest if s.id != pk.sentence.id][:1]
+        shown += [s for s in pk.also if s.id not in {x.id for x in shown}]
         shown.sort(key=lambda s: s.start)
         marks = []
         for x in shown:

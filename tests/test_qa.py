@@ -60,8 +60,10 @@ class Scripted:
         return {"sentence": "none", "answer": ""}
 
 
-def _ask(settings, store, question: str, model: Scripted, k: int = 3, nearest: bool = False):  # type: ignore[no-untyped-def]
+def _ask(settings, store, question: str, model: Scripted, k: int = 3, nearest: bool = False,  # type: ignore[no-untyped-def]
+         side: bool = False):
     settings.qa.nearest_too = nearest  # exact answers below are the judged sentence alone; tested on its own
+    settings.qa.side_judge = side
     with StubServer([], default=model) as srv:
         settings.openai_base_url = srv.url
         ans = ask(question, store, LLM(settings), k=k)
@@ -157,6 +159,28 @@ def test_comparison_cites_one_paper_per_side_in_the_order_of_the_sides(settings,
     assert ans.answer == "\n".join(want if sides == 0 else [w.replace("[1]", "[x]").replace("[2]", "[1]")
                                                              .replace("[x]", "[2]") for w in want[::-1]])
     assert not any("pick the evidence" in r["messages"][0]["content"] for r in reqs)  # both sides stay
+
+
+def test_comparison_asks_each_cited_paper_its_own_side(settings, store) -> None:  # type: ignore[no-untyped-def]
+    q = "Compare how much WAvg improves accuracy with how much faster SketchKM is."
+    parts = ["How much does WAvg improve accuracy?", "How much faster is SketchKM?"]
+    # the whole question picks the speed sentence of SketchKM; its own side asks what it is and gets its first one
+    model = Scripted("compare", parts=parts, picks={"Merging": ("3.2%", "3.2%"), "Clustering": ("12x", "12x faster")})
+    def sided(body: dict) -> dict:  # type: ignore[type-arg]
+        user = body["messages"][1]["content"]
+        if "Question: How much faster is SketchKM?" in user:
+            sid = next(line.split(":")[0] for line in user.splitlines() if "We present SketchKM" in line)
+            return {"sentence": sid, "answer": "a faster k-means variant"}
+        return model(body)
+
+    with StubServer([], default=sided) as srv:
+        settings.openai_base_url = srv.url
+        settings.qa.nearest_too, settings.qa.side_judge = False, True
+        ans = ask(q, store, LLM(settings), k=3)
+    sketch = next(s for s in ans.sentences if s.text.startswith("Fast Clustering"))
+    assert "We present SketchKM, a faster k-means variant. It runs 12x faster" in sketch.text
+    assert len(sketch.citations) == 2  # each quoted sentence cited on its own
+    assert [s.query for s in ans.steps if s.verdict.startswith("side")] == parts  # each paper asked its own side
 
 
 def test_comparison_with_one_side_missing_cites_the_side_found(settings, store) -> None:  # type: ignore[no-untyped-def]
