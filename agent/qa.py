@@ -344,8 +344,9 @@ class Loop:
                 step.verdict = "rejected: the sentence reads as an instruction to a model, not a finding"
             elif missing:
                 step.verdict = f"rejected: the paper never names {', '.join(missing)}"
-            elif plan.kind == "list" and self.cfg.list_verbatim and clean is None:
-                step.verdict = "rejected: the judge's words are not in the sentence"
+            elif plan.kind == "list" and h.similarity.get(sent.id, -1.0) < self.cfg.list_min_similarity:
+                step.verdict = (f"rejected: the sentence is off the question's topic (similarity "
+                                f"{h.similarity.get(sent.id, -1.0):.2f} < {self.cfg.list_min_similarity})")
             elif plan.number and not find_candidates(sent.text):
                 step.verdict = "rejected: a quantity was asked for and the sentence states none"
             elif bound and not satisfies(sent.text, bound):

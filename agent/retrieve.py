@@ -47,6 +47,7 @@ class Hit:
     bm25_rank: int | None = None
     best: list[Sentence] = field(default_factory=list)
     nearest: list[Sentence] = field(default_factory=list)  # the same sentences, nearest the question first
+    similarity: dict[int, float] = field(default_factory=dict)  # sentence id -> cosine with the question
 
 
 class Retriever:
@@ -156,6 +157,7 @@ class Retriever:
         by_hit: dict[int, list[tuple[float, Sentence]]] = defaultdict(list)
         for h, s in all_sents:
             sim = float(stored[(h.paper.id, s.id)] @ qvec)
+            h.similarity[s.id] = sim
             overlap = len(qset & set(tokens(s.text))) / (len(qset) or 1)
             by_hit[id(h)].append((sim + 0.5 * overlap, s))
         for h in hits:

@@ -61,9 +61,10 @@ class Scripted:
 
 
 def _ask(settings, store, question: str, model: Scripted, k: int = 3, nearest: bool = False,  # type: ignore[no-untyped-def]
-         side: bool = False):
+         side: bool = False, floor: float = -1.0):
     settings.qa.nearest_too = nearest  # exact answers below are the judged sentence alone; tested on its own
     settings.qa.side_judge = side
+    settings.qa.list_min_similarity = floor  # these short synthetic texts sit low; the topic floor is tested alone
     with StubServer([], default=model) as srv:
         settings.openai_base_url = srv.url
         ans = ask(question, store, LLM(settings), k=k)
@@ -183,6 +184,33 @@ def test_comparison_asks_each_cited_paper_its_own_side(settings, store) -> None:
     assert [s.query for s in ans.steps if s.verdict.startswith("side")] == parts  # each paper asked its own side
 
 
+def test_each_paper_of_a_comparison_names_its_own_side(settings, store) -> None:  # type: ignore[no-untyped-def]
+    # three names, two on one side: the clustering paper misses two of three, yet names all of its own side's
+    q = "How does the GLUE gain of WAvg compare with how much faster SketchKM runs?"
+    parts = ["What is the GLUE gain of WAvg?", "How much faster does SketchKM run?"]
+    model = Scripted("compare", parts=parts, picks={"Merging": ("3.2%", "3.2%"), "Clustering": ("12x", "12x faster")})
+    ans, _ = _ask(settings, store, q, model)
+    assert {c.title for c in ans.citations} == {PAPERS[0][0], PAPERS[1][0]}
+    # with sides that lose the names, at least half of them must be named: the clustering paper is rejected
+    model.plan["parts"] = ["Which gain is larger?", "How are the gains measured?"]
+    ans, _ = _ask(settings, store, q, model)
+    assert {c.title for c in ans.citations} == {PAPERS[0][0]}
+
+
+@pytest.mark.parametrize("named_side", [True, False])
+def test_a_side_named_by_description_is_stood_for_by_its_nearest_paper(settings, store, named_side) -> None:  # type: ignore[no-untyped-def]
+    q = "Which is bigger: the accuracy gain of WAvg, or how much faster the sketch-based k-means variant runs?"
+    # the other side holds the only name (WAvg): the clustering paper, nearest its description, needs no name;
+    # sub-questions that hold no name are not sides, and the clustering paper then misses the name asked about
+    parts = (["How much does WAvg improve accuracy?", "How much faster does the sketch-based k-means variant run?"]
+             if named_side else ["Which gain is bigger?", "How are they measured?"])
+    model = Scripted("compare", parts=parts, picks={"Merging": ("3.2%", "3.2%"), "Clustering": ("12x", "12x faster")})
+    ans, _ = _ask(settings, store, q, model)
+    cited = {c.title for c in ans.citations}
+    assert (PAPERS[1][0] in cited) is named_side and PAPERS[0][0] in cited
+    assert any("never names WAvg" in s.verdict for s in ans.steps) is not named_side
+
+
 def test_comparison_with_one_side_missing_cites_the_side_found(settings, store) -> None:  # type: ignore[no-untyped-def]
     q = "Which is faster, SketchKM or the protein folder?"
     model = Scripted("compare", parts=["How fast is SketchKM?", "How fast is the protein folder?"],
@@ -201,10 +229,20 @@ def test_a_comparison_without_two_sides_cites_the_two_best_papers(settings, stor
 def test_list_question_lists_each_paper_the_judge_keeps(settings, store) -> None:  # type: ignore[no-untyped-def]
     model = Scripted("list", picks={"Merging": ("merge", "merge several fine-tuned models"),
                                     "Clustering": ("faster k-means", "a faster k-means variant")})
-    ans, reqs = _ask(settings, store, "Which papers propose faster or new algorithms?", model)
+    q = "Which papers propose faster or new algorithms?"
+    ans, reqs = _ask(settings, store, q, model)
     assert not ans.abstained and ans.kind == "list"
     assert {c.title for c in ans.citations} == {PAPERS[0][0], PAPERS[1][0]}
     assert not any("pick the evidence" in r["messages"][0]["content"] for r in reqs)
+
+    # the same picks under a topic floor: above both sentences' similarity to the question nothing stays, between
+    # them only the nearer one
+    ans, _ = _ask(settings, store, q, model, floor=1.0)
+    off = [s.verdict for s in ans.steps if s.verdict.startswith("rejected: the sentence is off the question's topic")]
+    assert ans.abstained and len(off) == 2
+    low, high = sorted(float(v.split("similarity ")[1].split(" ")[0]) for v in off)
+    ans, _ = _ask(settings, store, q, model, floor=(low + high) / 2)
+    assert len({c.paper_id for c in ans.citations}) == 1
 
 
 def test_numeric_bound_in_a_list_question_is_checked_against_the_sentence(settings, store) -> None:  # type: ignore[no-untyped-def]
