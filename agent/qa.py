@@ -132,13 +132,34 @@ def mentions(name: str, text: str) -> bool:
 _QUANTITY = re.compile(
     r"\bhow\s+(?:many|much|large|big|small|far|fast|slow|long|high|low|often)\b"
     r"|\b(?:what|which|by\s+what)\s+(?:is\s+|was\s+|are\s+)?(?:the\s+)?(?:percentage|fraction|share|proportion|number"
-    r"|amount|rate|ratio|factor|speed-?up|margin|size|count)\b", re.I)
+    r"|amount|rate|ratio|factor|speed-?up|margin|size|count)\b"
+    # "what average gains", "what FID", "what Elo rating", "what absolute R@1": a measure named within a few words
+    r"|\bwhat\s+(?:[\w@-]+\s+){0,3}?(?:gains?|improvements?|scores?|ratings?|accuracy|accuracies|error|errors|ranking"
+    r"|rank|FID|BLEU|ROUGE|F1|AUC|perplexity|R@\d+|pass@\d+|top-?[15]|throughput|latency|budget|cost|speed-?ups?)"
+    r"(?![\w@-])", re.I)
 
 
 def asks_quantity(question: str) -> bool:
     """Whether the question asks for a quantity, by the English interrogatives for one ("how many", "how much
     faster", "what fraction"). The 1.5B model's own yes/no for this was wrong on 2 of 2 non-numeric questions."""
     return bool(_QUANTITY.search(question))
+
+
+def asks_only_quantities(question: str) -> bool:
+    """Whether every clause of the question asks for a quantity: then the sentence answering it must state a number.
+    "What does X do, and how much faster is it?" is answered in part by a sentence without one."""
+    return all(asks_quantity(p) for p in question_parts(question))
+
+
+# A new interrogative clause after "?", ", and" or "and" starts another question: "what goes wrong with ROAST, and
+# what is the fixed version called?" asks two things, usually answered by two sentences of one paper.
+_PART_BREAK = re.compile(r"(?:\?\s+|[,;]\s+and\s+|\s+and\s+)(?=(?:what|which|how|why|where|when|who|is|are|does|do"
+                         r"|did|if)\b)", re.I)
+
+
+def question_parts(question: str) -> list[str]:
+    """The questions a question asks, in order: one, or several for a question of several clauses."""
+    return [p.strip() for p in _PART_BREAK.split(question.strip()) if p.strip()]
 
 
 def numeric_bound(question: str) -> tuple[str, Candidate] | None:
@@ -216,7 +237,7 @@ def plan(ctx: _Ctx) -> Plan:
         raise
     except LLMError as e:
         log.warning("planning failed (%s); answering as one question", e)
-        return Plan(kind="one", number=asks_quantity(ctx.question))
+        return Plan(kind="one", number=asks_only_quantities(ctx.question))
     parts: list[str] = []
     qwords = set(tokens(ctx.question))
     for p in out.parts:
@@ -225,7 +246,7 @@ def plan(ctx: _Ctx) -> Plan:
         if p and set(tokens(p)) & qwords and p.lower() != ctx.question.strip().lower() and p not in parts:
             parts.append(p)
     # a comparison without two usable sides is still a comparison: its two papers come from the whole question
-    return Plan(kind=out.kind, number=asks_quantity(ctx.question),
+    return Plan(kind=out.kind, number=asks_only_quantities(ctx.question),
                 parts=parts[:2] if out.kind == "compare" and len(parts) >= 2 else [])
 
 
@@ -338,6 +359,12 @@ class Loop:
                 raise AgentError(f"citation check failed: quote not at {h.paper.id}:{sent.start}:{sent.end}")
             missing = [] if h.paper.id in self.described else self._unnamed(required, plan,
                                                                              h.paper.title + " " + h.paper.abstract)
+            if plan.number and not find_candidates(sent.text) and required and not missing:
+                # A quantity was asked and the judge's sentence states none, in a paper that names what the question
+                # names: its shown sentence nearest the question that states one stands in. (A paper the question
+                # does not name gets no second reading: it is rejected below.)
+                sent = next((s for s in h.nearest if find_candidates(s.text)), sent)
+                step.sentence = sent.id
             clean = _clean_phrase(words, sent.text, self.cfg.answer_words)
             step.verbatim = clean is not None
             if looks_like_instruction(sent.text):
@@ -386,6 +413,11 @@ class Loop:
         for s in self.steps:
             if s.verdict == "used" and (best is None or s.paper_id != best.hit.paper.id):
                 s.verdict = "rejected: another paper answers better" if best else "rejected: not chosen"
+        parts = question_parts(self.question)
+        if best and self.cfg.part_judge and len(parts) > 1:
+            # a question of several clauses: the paper that answers it is asked each clause on its own
+            for part in parts[:self.cfg.max_parts]:
+                best.also += self.ask_paper(best, part, nearest=False)
         return best
 
     def compare(self, plan: Plan) -> list[Pick]:
@@ -415,24 +447,30 @@ class Loop:
                 chosen = by_side
         if len(plan.parts) == 2 and self.cfg.side_judge:
             for pk in chosen:
-                pk.also = self._side_evidence(pk, plan.parts)
+                side = max(plan.parts, key=lambda part: self.retriever.support(part, pk.hit.paper.id))
+                pk.also = self.ask_paper(pk, side, nearest=True)
         for s in self.steps:
             if s.verdict == "used" and s.paper_id not in {p.hit.paper.id for p in chosen}:
                 s.verdict = "rejected: two other papers answer the two sides"
         return chosen
 
-    def _side_evidence(self, pk: Pick, parts: list[str]) -> list[Sentence]:
-        """A cited paper of a comparison, asked its own side of the question: the sentence the judge picks for the
-        side (the sentence nearest the side when it picks none). The side is the part whose words the paper uses
-        most."""
-        side = max(parts, key=lambda part: self.retriever.support(part, pk.hit.paper.id))
+    def ask_paper(self, pk: Pick, query: str, nearest: bool) -> list[Sentence]:
+        """The paper of an answer asked one more question (a comparison's side, one part of a question of several):
+        the sentence the judge picks for it, and with `nearest` the sentence nearest it as well (alone when the
+        judge picks none). A question that asks for a quantity keeps only sentences that state one."""
         probe = Hit(paper=pk.hit.paper, score=pk.hit.score)
-        self.retriever.best_sentences(side, [probe], per_paper=self.cfg.sentences_shown)
-        sent, words = judge(self.ctx, side, probe, self.cfg.answer_words)
-        self.steps.append(Step(query=side, paper_id=pk.hit.paper.id, round=self.rounds,
+        self.retriever.best_sentences(query, [probe], per_paper=self.cfg.sentences_shown)
+        sent, words = judge(self.ctx, query, probe, self.cfg.answer_words)
+        self.steps.append(Step(query=query, paper_id=pk.hit.paper.id, round=self.rounds,
                                sentence=sent.id if sent else None, phrase=words,
-                               verdict="side: used" if sent else "side: none"))
-        return ([sent] if sent else []) + [s for s in probe.nearest[:1] if not sent or s.id != sent.id]
+                               verdict="asked: used" if sent else "asked: none"))
+        def fits(s: Sentence) -> bool:
+            return not asks_quantity(query) or bool(find_candidates(s.text))
+
+        out = [sent] if sent and fits(sent) else []
+        if nearest or not out:
+            out += [s for s in probe.nearest if fits(s) and s.id not in {x.id for x in out}][:1]
+        return out
 
     def many(self, plan: Plan) -> list[Pick]:
         bound = numeric_bound(self.question)
@@ -480,7 +518,9 @@ def ask(question: str, store: Store, llm: LLM, k: int | None = None, cassette_di
         shown = [pk.sentence]
         if p.kind != "list" and cfg.nearest_too:
             shown += [s for s in pk.hit.nearest if s.id != pk.sentence.id][:1]
-        shown += [s for s in pk.also if s.id not in {x.id for x in shown}]
+        for extra in pk.also:
+            if extra.id not in {x.id for x in shown}:
+                shown.append(extra)
         shown.sort(key=lambda s: s.start)
         marks = []
         for x in shown:

@@ -69,10 +69,17 @@ class QASettings(BaseModel):
                               "question when the judge picked another: the 1.5B judge picked the gold evidence "
                               "sentence for 37 of the 55 gold papers it accepted (evals/dev + evals/own)")
     side_judge: bool = Field(True, description="a comparison's answer also quotes, for each cited paper, the "
-                             "sentence the judge picks for that paper's own side of the question (the part it uses most words of) and the "
-                             "sentence nearest that side: ranked against its side instead of the whole question, the "
-                             "gold evidence sentence of the 24 gold papers of the 12 dev and own comparisons moved from "
-                             "median rank 2 to 0; one more judge call per cited paper (~5-7 s)")
+                             "sentence the judge picks for that paper's own side of the question (the part it uses "
+                             "most words of) and the sentence nearest that side: ranked against its side instead of "
+                             "the whole question, the gold evidence sentence of the 24 gold papers of the 12 dev and "
+                             "own comparisons moved from median rank 2 to 0; one judge call per cited paper (~5-7 s)")
+    part_judge: bool = Field(True, description="a question of several clauses (\"what goes wrong with X, and what "
+                             "is the fix called?\") answered by one paper: that paper is asked each clause on its own "
+                             "and the sentence picked for each is quoted too (the nearest one when it picks none): the "
+                             "whole question's judge picks one sentence, and 15 of the 76 dev and own questions have "
+                             "two or three clauses; replayed, 2 more right answers, none lost")
+    max_parts: int = Field(3, ge=1, description="clauses asked on their own at most (a judge call each, ~5-7 s); "
+                           "no dev or own question has more than 3")
     answer_words: int = Field(25, ge=3, description="longest answer phrase the judge may copy from a sentence")
 
 

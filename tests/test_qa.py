@@ -10,7 +10,7 @@ from stub_server import StubServer, auto_label
 from agent import corpus
 from agent.ingest import ingest
 from agent.llm import LLM
-from agent.qa import ask, clause, names, numeric_bound, satisfies
+from agent.qa import ask, asks_only_quantities, asks_quantity, clause, names, numeric_bound, question_parts, satisfies
 from agent.retrieve import Retriever
 from agent.store import Store
 
@@ -125,6 +125,26 @@ def test_a_quantity_asked_for_but_not_in_the_sentence_is_rejected(settings, stor
         ["rejected: a quantity was asked for and the sentence states none"]
 
 
+def test_in_the_paper_the_question_names_a_quantity_comes_from_its_nearest_numeric_sentence(settings, store) -> None:  # type: ignore[no-untyped-def]
+    # the same pick as above, but the question names WAvg: the sentence stating a number nearest the question stands in
+    q = "What accuracy gain does WAvg bring on GLUE?"
+    ans, _ = _ask(settings, store, q, Scripted("one", picks={"Merging": ("no extra", "no extra")}))
+    assert not ans.abstained and [c.quote for c in ans.citations] == ["WAvg improves accuracy by 3.2% on GLUE."]
+
+
+@pytest.mark.parametrize(("question", "quantity", "only"), [
+    ("What FID does the model reach on COCO?", True, True),
+    ("What average gains in Insertion and Deletion does it report?", True, True),
+    ("What Elo rating does GPT-4o achieve?", True, True),
+    ("How many photos are there, and what compute budget was allowed?", True, True),
+    ("What does WAvg do, and how much faster is it?", True, False),
+    ("What does the scoring function reward?", False, False),
+    ("Which distribution is placed over the episodes?", False, False),
+])
+def test_questions_asking_for_quantities(question: str, quantity: bool, only: bool) -> None:
+    assert asks_quantity(question) is quantity and asks_only_quantities(question) is only
+
+
 def test_nothing_picked_means_abstention_after_a_second_round(settings, store) -> None:  # type: ignore[no-untyped-def]
     ans, _ = _ask(settings, store, "What is the boiling point of water on Mars?", Scripted("one"), k=1)
     assert ans.abstained and "does not answer" in ans.answer
@@ -163,13 +183,14 @@ def test_comparison_cites_one_paper_per_side_in_the_order_of_the_sides(settings,
 
 
 def test_comparison_asks_each_cited_paper_its_own_side(settings, store) -> None:  # type: ignore[no-untyped-def]
-    q = "Compare how much WAvg improves accuracy with how much faster SketchKM is."
-    parts = ["How much does WAvg improve accuracy?", "How much faster is SketchKM?"]
+    q = "Compare how much WAvg improves accuracy with what kind of method SketchKM is."
+    parts = ["How much does WAvg improve accuracy?", "What kind of method is SketchKM?"]
     # the whole question picks the speed sentence of SketchKM; its own side asks what it is and gets its first one
     model = Scripted("compare", parts=parts, picks={"Merging": ("3.2%", "3.2%"), "Clustering": ("12x", "12x faster")})
+
     def sided(body: dict) -> dict:  # type: ignore[type-arg]
         user = body["messages"][1]["content"]
-        if "Question: How much faster is SketchKM?" in user:
+        if "Question: What kind of method is SketchKM?" in user:
             sid = next(line.split(":")[0] for line in user.splitlines() if "We present SketchKM" in line)
             return {"sentence": sid, "answer": "a faster k-means variant"}
         return model(body)
@@ -181,7 +202,35 @@ def test_comparison_asks_each_cited_paper_its_own_side(settings, store) -> None:
     sketch = next(s for s in ans.sentences if s.text.startswith("Fast Clustering"))
     assert "We present SketchKM, a faster k-means variant. It runs 12x faster" in sketch.text
     assert len(sketch.citations) == 2  # each quoted sentence cited on its own
-    assert [s.query for s in ans.steps if s.verdict.startswith("side")] == parts  # each paper asked its own side
+    assert [s.query for s in ans.steps if s.verdict.startswith("asked")] == parts  # each paper asked its own side
+
+
+def test_each_clause_of_a_question_is_asked_of_the_answering_paper(settings, store) -> None:  # type: ignore[no-untyped-def]
+    q = "What does WAvg do, and how much does it improve accuracy on GLUE?"
+    assert question_parts(q) == ["What does WAvg do", "how much does it improve accuracy on GLUE?"]
+
+    def clauses(body: dict) -> dict:  # type: ignore[type-arg]
+        system, user = body["messages"][0]["content"], body["messages"][1]["content"]
+        if "what kind of answer" in system:
+            return {"kind": "one", "parts": []}
+        if "pick the evidence" in system:
+            return {"best": "C1"}
+        if "Merging" not in user:
+            return {"sentence": "none", "answer": ""}
+        # the whole question and its first clause get the sentence saying what it does; a clause asking for a
+        # quantity that gets a sentence without a number keeps nothing from it
+        want = "It needs no extra training" if "Question: how much" in user else "We propose WAvg"
+        sid = next(line.split(":")[0] for line in user.splitlines() if want in line)
+        return {"sentence": sid, "answer": want}
+
+    with StubServer([], default=clauses) as srv:
+        settings.openai_base_url = srv.url
+        settings.qa.nearest_too = False
+        ans = ask(q, store, LLM(settings), k=3)
+    assert [s.query for s in ans.steps if s.verdict.startswith("asked")] == question_parts(q)
+    assert [c.quote for c in ans.citations] == [
+        "We propose WAvg, a method to merge several fine-tuned models into one.",
+        "WAvg improves accuracy by 3.2% on GLUE."]  # the quantity clause: the nearest sentence stating a number
 
 
 def test_each_paper_of_a_comparison_names_its_own_side(settings, store) -> None:  # type: ignore[no-untyped-def]
