@@ -151,6 +151,36 @@ def asks_only_quantities(question: str) -> bool:
     return all(asks_quantity(p) for p in question_parts(question))
 
 
+# A question about a change ("how much faster", "what gain over X") may be answered by a number stated as one; a
+# question about a value ("what FID", "how many GPU hours") is not answered by a sentence whose every number is a
+# change ("2.4% improvements in R@1", "improves accuracy by 3%"): that is the value's difference, not the value.
+_CHANGE_ASKED = re.compile(r"\bby\s+how\s+much\b|\b(?:gains?|improv\w*|faster|slower|speed-?ups?|increas\w*|decreas\w*"
+                           r"|reduc\w*|boost\w*|rais\w*|lift\w*|drop\w*|cut\w*|shrink\w*|better|worse|outperform\w*"
+                           r"|fewer|sav(?:e|es|ed|ing|ings)|higher|lower|margin|gap|differen\w*|compared|relative|over"
+                           r"|than|fraction)\b", re.I)
+_CHANGE_AFTER = re.compile(r"^\W*(?:[\w-]+\s+){0,2}?(?:improvements?|gains?|higher|better|faster|slower|increases?"
+                           r"|boosts?|lower|reductions?|fewer|more|less|speed-?ups?|relative)\b", re.I)
+_CHANGE_BEFORE = re.compile(r"\bby\s*(?:up\s+to\s+|over\s+|about\s+|nearly\s+|around\s+|an?\s+average\s+of\s+)?$", re.I)
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
+
+
+def asks_change(question: str) -> bool:
+    return bool(_CHANGE_ASKED.search(question))
+
+
+def states_value(text: str) -> bool:
+    """Whether some number of the text is a value rather than a change; numbers listed together ("2.4%, 1.4% and
+    1.3% improvements") share the word after the last one."""
+    cands = find_candidates(text)
+    change = [False] * len(cands)
+    for i in range(len(cands) - 1, -1, -1):
+        c = cands[i]
+        listed = i + 1 < len(cands) and _LIST_GAP.match(text[c.end:cands[i + 1].start]) is not None
+        change[i] = (bool(_CHANGE_AFTER.match(text[c.end:c.end + 40])) or bool(_CHANGE_BEFORE.search(text[:c.start]))
+                     or (listed and change[i + 1]))
+    return not all(change)
+
+
 # A new interrogative clause after "?", ", and" or "and" starts another question: "what goes wrong with ROAST, and
 # what is the fixed version called?" asks two things, usually answered by two sentences of one paper.
 _PART_BREAK = re.compile(r"(?:\?\s+|[,;]\s+and\s+|\s+and\s+)(?=(?:what|which|how|why|where|when|who|is|are|does|do"
@@ -376,6 +406,8 @@ class Loop:
                                 f"{h.similarity.get(sent.id, -1.0):.2f} < {self.cfg.list_min_similarity})")
             elif plan.number and not find_candidates(sent.text):
                 step.verdict = "rejected: a quantity was asked for and the sentence states none"
+            elif plan.number and not asks_change(query) and not states_value(sent.text):
+                step.verdict = "rejected: a value was asked for and the sentence states only changes (gains, speed-ups)"
             elif bound and not satisfies(sent.text, bound):
                 step.verdict = f"rejected: no number {bound[0]} {bound[1].value_text} in the sentence"
             else:

@@ -15,10 +15,10 @@ THRESHOLDS = ["extraction.numeric_precision=0.87", "extraction.numeric_recall=0.
               "extraction.claim_recall=0.46", "qa.recall@5=0.96", "qa.recall@10=0.97", "qa.citation_precision=0.77",
               "qa.citation_recall=0.79", "qa.abstention_accuracy=0.79", "qa.answer_correct=0.71"]
 OWN = REPO_DIR / "evals" / "own"
-OWN_THRESHOLDS = ["qa.citation_precision=0.84", "qa.citation_recall=0.82", "qa.abstention_accuracy=0.62",
+OWN_THRESHOLDS = ["qa.citation_precision=0.85", "qa.citation_recall=0.82", "qa.abstention_accuracy=0.74",
                   "qa.answer_correct=0.81"]
 # Confident errors must not grow (a ceiling, so checked on the JSON rather than with --fail-under).
-MAX_WRONG = {"dev": 0.04, "own": 0.07}
+MAX_WRONG = {"dev": 0.04, "own": 0.05}
 
 
 @pytest.fixture

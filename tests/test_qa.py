@@ -10,7 +10,17 @@ from stub_server import StubServer, auto_label
 from agent import corpus
 from agent.ingest import ingest
 from agent.llm import LLM
-from agent.qa import ask, asks_only_quantities, asks_quantity, clause, names, numeric_bound, question_parts, satisfies
+from agent.qa import (
+    ask,
+    asks_only_quantities,
+    asks_quantity,
+    clause,
+    names,
+    numeric_bound,
+    question_parts,
+    satisfies,
+    states_value,
+)
 from agent.retrieve import Retriever
 from agent.store import Store
 
@@ -143,6 +153,25 @@ def test_in_the_paper_the_question_names_a_quantity_comes_from_its_nearest_numer
 ])
 def test_questions_asking_for_quantities(question: str, quantity: bool, only: bool) -> None:
     assert asks_quantity(question) is quantity and asks_only_quantities(question) is only
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("It achieves 2.4%, 1.4% and 1.3% improvements in R@1 on MSR-VTT.", False),
+    ("WAvg improves accuracy by 3.2% on GLUE.", False),
+    ("It runs 12x faster than Lloyd's algorithm.", False),
+    ("It reaches 83.5% top-1, 2% higher than ViT.", True),
+    ("On the test set of 631 patients, it detects tumors.", True),
+])
+def test_numbers_stated_as_changes_are_not_values(sentence: str, value: bool) -> None:
+    assert states_value(sentence) is value
+
+
+def test_a_value_asked_for_is_not_answered_by_a_change(settings, store) -> None:  # type: ignore[no-untyped-def]
+    pick = Scripted("one", picks={"Merging": ("3.2%", "3.2%")})
+    ans, _ = _ask(settings, store, "What GLUE accuracy does WAvg reach?", pick)
+    assert ans.abstained and any("states only changes" in s.verdict for s in ans.steps)
+    ans, _ = _ask(settings, store, "How much does WAvg improve GLUE accuracy?", pick)  # a change asked: it answers
+    assert not ans.abstained
 
 
 def test_nothing_picked_means_abstention_after_a_second_round(settings, store) -> None:  # type: ignore[no-untyped-def]
