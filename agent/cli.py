@@ -20,6 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from . import corpus
 from .errors import AgentError, UsageError
+from .fields import insert_tags
 from .settings import Settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -181,15 +182,23 @@ def export(verbose: bool = VerboseOpt) -> None:
 def show(
     query: list[str] = typer.Argument(..., help="a paper id or words of its title"),
     as_json: bool = typer.Option(False, "--json"),
+    as_html: bool = typer.Option(False, "--html", help="a self-contained page with every field highlighted in "
+                                 "the abstract (write it to a file: > paper.html)"),
     verbose: bool = VerboseOpt,
 ) -> None:
     """One paper and its extraction, with the grounded spans marked in the abstract.
 
     In the abstract, «…» marks a reported number and [[…]] a claim sentence.
-    Example: litagent show double descent
+    Example: litagent show double descent; litagent show p-4cc280a809 --html > paper.html
     """
     store = _store(_setup(verbose))
     paper, ex = store.find(" ".join(query))
+    if as_html:
+        if ex is None:
+            raise UsageError(f"{paper.id} is not extracted yet: run litagent ingest")
+        from .view import paper_html
+        print(paper_html(paper, ex))
+        return
     if as_json:
         print(json.dumps({"paper": paper.model_dump(), "extraction": ex.model_dump() if ex else None},
                          indent=2, ensure_ascii=False))
@@ -206,21 +215,18 @@ def show(
     print("\nNumeric results:")
     for r in ex.results:
         extra = f" vs {r.baseline_or_comparison}" if r.baseline_or_comparison else ""
-        print(f"  {r.value_text} ({r.value:g} {r.unit}) {r.metric} | {r.dataset_or_task or '-'}{extra}  "
-              f"@{r.value_start}:{r.value_end}")
+        family = f" [{r.metric_family}]" if r.metric_family else ""
+        print(f"  {r.value_text} ({r.value:g} {r.unit}) {r.metric or '-'}{family} | {r.dataset_or_task or '-'}{extra}"
+              f"  @{r.value_start}:{r.value_end}")
 
 
 def _marked(text: str, ex: Any) -> str:
-    marks: list[tuple[int, int, str]] = []
+    tags: list[tuple[int, int, str]] = []
     for c in ex.claims:
-        marks += [(c.start, 0, "[["), (c.end, 2, "]]")]
+        tags += [(c.start, 0, "[["), (c.end, 2, "]]")]
     for r in ex.results:
-        marks += [(r.value_start, 1, "«"), (r.value_end, 1, "»")]
-    out, pos = [], 0
-    for at, _, tag in sorted(marks):
-        out += [text[pos:at], tag]
-        pos = at
-    return "".join(out) + text[pos:]
+        tags += [(r.value_start, 1, "«"), (r.value_end, 1, "»")]
+    return insert_tags(text, tags)
 
 
 def _ids(papers: str | None) -> set[str] | None:

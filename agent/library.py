@@ -27,15 +27,18 @@ from .schemas import Extraction, Paper
 from .settings import Settings
 from .store import Store
 
-RESULT_FIELDS = ["paper_id", "title", "value", "value_text", "unit", "metric", "dataset_or_task",
-                 "baseline_or_comparison", "quote", "start", "end", "value_start", "value_end", "flagged"]
+RESULT_FIELDS = ["paper_id", "title", "value", "value_text", "unit", "metric", "metric_family", "dataset_or_task",
+                 "baseline_or_comparison", "quote", "start", "end", "value_start", "value_end", "metric_span",
+                 "dataset_span", "baseline_span", "flagged"]
 
 
 def filter_results(records: Iterable[tuple[Paper, Extraction | None]], metric: str | None = None,
                    dataset: str | None = None, unit: str | None = None, paper_id: str | None = None,
                    sort: str | None = None) -> list[dict[str, Any]]:
-    """Numeric results as rows (RESULT_FIELDS): metric and dataset match as contained text, unit exactly (both
-    ignoring case); `sort="value"` puts the largest first; `flagged` marks a quote that reads as an instruction."""
+    """Numeric results as rows (RESULT_FIELDS): metric matches its family (fields.FAMILIES: "accuracy" finds "top-1
+    acc." worded as accuracy, "pass@k" any pass@1/pass@10) or as contained text, dataset as contained text, unit
+    exactly (its canonical form: %, pp, x, B parameters, ...), all ignoring case; `sort="value"` puts the largest
+    first; `flagged` marks a quote that reads as an instruction."""
     if sort not in (None, "value", "paper"):
         raise UsageError("sort takes 'value' or 'paper'")
     rows = []
@@ -43,7 +46,7 @@ def filter_results(records: Iterable[tuple[Paper, Extraction | None]], metric: s
         if ex is None or (paper_id and p.id != paper_id):
             continue
         for r in ex.results:
-            if metric and metric.lower() not in r.metric.lower():
+            if metric and metric.lower() not in r.metric.lower() and metric.lower() != r.metric_family.lower():
                 continue
             if dataset and dataset.lower() not in r.dataset_or_task.lower():
                 continue

@@ -37,7 +37,6 @@ _WORD_RE = re.compile(
 _WORD_STOP_AFTER = re.compile(r"\s*(?:of\b|another\b|-(?:shot|to|step|stage|hot|sided|way|dimensional))", re.I)
 _ANAPHOR = re.compile(r"\b(?:these|those|both|the|each|every|its|their|our)\s+$", re.I)
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
-_SENT_RE = re.compile(r"[^.!?]+(?:[.!?]+(?=\s+[A-Z(\[]|\s*$)|$)", re.S)
 
 
 @dataclass(frozen=True)

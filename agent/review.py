@@ -13,7 +13,6 @@ import hashlib
 import html
 import io
 import json
-import re
 from pathlib import Path
 from typing import Any, Literal
 
@@ -22,8 +21,9 @@ from pydantic import BaseModel, Field, create_model
 
 from . import prompts
 from .errors import AgentError, UsageError
+from .fields import content_words, ground
 from .llm import LLM
-from .numbers import find_candidates, sentences
+from .numbers import Sentence, find_candidates, sentences
 from .retrieve import CHANNELS, RRF_K, Retriever
 from .schemas import Extraction, Paper, Usage
 from .store import Store
@@ -50,6 +50,10 @@ class Cell(BaseModel):
     quote: str
     start: int
     end: int
+    # where the value stands in the abstract when it is a span of its quote (free columns); None for built-in cells
+    # and yes/no answers
+    value_start: int | None = None
+    value_end: int | None = None
 
 
 class Row(BaseModel):
@@ -112,7 +116,7 @@ def _builtin_cell(col: Column, paper: Paper, ex: Extraction | None) -> Cell | No
         return Cell(value=" | ".join(x.text for x in ex.claims), quote=c.quote, start=c.start, end=c.end)
     if name.startswith("results"):
         want = name.partition(":")[2].strip()
-        rs = [r for r in ex.results if want in (r.metric + " " + r.dataset_or_task).lower()]
+        rs = [r for r in ex.results if want in f"{r.metric} {r.metric_family} {r.dataset_or_task}".lower()]
         if rs:
             return Cell(value="; ".join(f"{r.value_text} {r.metric}".strip() for r in rs), quote=rs[0].quote,
                         start=rs[0].start, end=rs[0].end)
@@ -125,15 +129,24 @@ def _row_model(cols: list[Column], n_sentences: int) -> type[BaseModel]:
     return create_model("ReviewRow", **{f"c{i}": (cell, Field(alias=c.name)) for i, c in enumerate(cols)})  # type: ignore[call-overload]
 
 
-def _accept(col: Column, value: str, quote: str) -> bool:
-    """The value must be readable from its quote: numbers present in it, yes/no literal, text sharing a word."""
-    if col.type == "number":
-        nums = find_candidates(value)
-        return bool(nums) and all(any(abs(n.value - q.value) < 1e-9 for q in find_candidates(quote)) for n in nums)
+def _accept(col: Column, value: str, abstract: str, s: Sentence) -> Cell | None:
+    """The cell, when its value can be read from its sentence: a yes/no literal, or a span of the sentence that
+    holds at least half of the value's content words (every number of a number column's value), which becomes the
+    value itself, with its offsets. Else None: the model's words are not what the sentence says."""
+    quote = Cell(value="", quote=s.text, start=s.start, end=s.end)
     if col.type == "yes-no":
-        return value.lower() in ("yes", "no")
-    words = {w for w in re.findall(r"[a-z0-9]{3,}", value.lower())}
-    return not words or bool(words & set(re.findall(r"[a-z0-9]{3,}", quote.lower())))
+        return quote.model_copy(update={"value": value.lower()}) if value.lower() in ("yes", "no") else None
+    span = ground(value, abstract, s)
+    if span is None or not (s.start <= span.start and span.end <= s.end):
+        return None
+    want, got = content_words(value), content_words(span.text)
+    if 2 * len(want & got) < len(want):
+        return None
+    nums = [n.value for n in find_candidates(value)]
+    if (col.type == "number" or nums) and not (nums and all(
+            any(abs(n - q.value) < 1e-9 for q in find_candidates(span.text)) for n in nums)):
+        return None
+    return quote.model_copy(update={"value": span.text, "value_start": span.start, "value_end": span.end})
 
 
 def build(store: Store, llm: LLM, papers: list[Paper], cols: list[Column],
@@ -164,11 +177,8 @@ def build(store: Store, llm: LLM, papers: list[Paper], cols: list[Column],
                 s = sents[pick.s]
                 if paper.abstract[s.start:s.end] != s.text:  # verbatim by construction; checked all the same
                     raise AgentError(f"quote check failed at {paper.id}:{s.start}:{s.end}")
-                if _accept(c, value, s.text):
-                    cells[c.name] = Cell(value=value, quote=s.text, start=s.start, end=s.end)
-                else:
-                    cells[c.name] = None
-                    table.dropped += 1
+                cells[c.name] = _accept(c, value, paper.abstract, s)
+                table.dropped += cells[c.name] is None
         table.rows.append(Row(paper_id=paper.id, title=paper.title, cells={c.name: cells[c.name] for c in cols}))
     return table
 
@@ -231,8 +241,10 @@ def to_html(t: ReviewTable, abstracts: dict[str, str]) -> str:
             elif cell.start < 0:
                 tds.append(f"<td>{e(cell.value)}</td>")
             else:
+                span = (f' data-vs="{cell.value_start}" data-ve="{cell.value_end}"'
+                        if cell.value_start is not None else "")
                 tds.append(f'<td class="q" tabindex="0" data-p="{e(r.paper_id)}" data-s="{cell.start}" '
-                           f'data-e="{cell.end}" title="{e(cell.quote)}">{e(cell.value)}</td>')
+                           f'data-e="{cell.end}"{span} title="{e(cell.quote)}">{e(cell.value)}</td>')
         body.append("<tr>" + "".join(tds) + "</tr>")
     # Every "<" in the data is written as \u003c: "</script>" would close the script element early and "<!--"
     # would make the parser swallow the rest of the page; JSON reads \u003c back as "<".
@@ -244,7 +256,7 @@ body{{font:14px/1.4 system-ui,sans-serif;margin:1.5em;display:flex;gap:1.5em}}
 table{{border-collapse:collapse;flex:3}} th,td{{border:1px solid #ccc;padding:.4em;vertical-align:top}}
 th{{background:#f3f3f3}} td.q{{cursor:pointer;background:#eef6ff}} td.q:hover,td.q.on{{background:#cfe6ff}}
 td.nr{{color:#999;font-style:italic}} #src{{flex:2;position:sticky;top:1em;align-self:flex-start}}
-mark{{background:#ffe066}}
+mark{{background:#ffe066}} b.v{{background:#ffb000}}
 </style></head><body>
 <table><thead><tr>{head}</tr></thead><tbody>
 {rows}
@@ -256,8 +268,12 @@ function esc(s){{return s.replace(/[&<>]/g,c=>({{'&':'&amp;','<':'&lt;','>':'&gt
 function show(td){{
   document.querySelectorAll('td.on').forEach(x=>x.classList.remove('on')); td.classList.add('on');
   const a = A[td.dataset.p], s = +td.dataset.s, e = +td.dataset.e;
-  document.getElementById('abs').innerHTML =
-    esc(a.slice(0,s)) + '<mark>' + esc(a.slice(s,e)) + '</mark>' + esc(a.slice(e));
+  // the value itself, a span of the quote, is marked inside it
+  const vs = td.dataset.vs === undefined ? s : +td.dataset.vs;
+  const ve = td.dataset.ve === undefined ? s : +td.dataset.ve;
+  const inner = esc(a.slice(s,vs)) + (ve > vs ? '<b class="v">' + esc(a.slice(vs,ve)) + '</b>' : '')
+    + esc(a.slice(ve,e));
+  document.getElementById('abs').innerHTML = esc(a.slice(0,s)) + '<mark>' + inner + '</mark>' + esc(a.slice(e));
 }}
 const cells = document.querySelectorAll('td.q');
 cells.forEach(td=>{{td.addEventListener('click',()=>show(td)); td.addEventListener('mouseenter',()=>show(td));}});

@@ -41,7 +41,7 @@ class Claim(BaseModel):
 class NumericResult(BaseModel):
     value: float
     value_text: str
-    unit: str
+    unit: str = Field(description="canonical unit: %, pp, x, a magnitude and what it counts, or the counted noun")
     metric: str
     dataset_or_task: str
     baseline_or_comparison: str
@@ -50,6 +50,11 @@ class NumericResult(BaseModel):
     end: int
     value_start: int = Field(description="offset of value_text in the abstract")
     value_end: int
+    metric_family: str = Field("", description="the metric's family (accuracy, F1, pass@k, speed-up, ...) or ''")
+    # Each label is a span of the abstract (the number's sentence first) or empty: `field` = abstract[start:end].
+    metric_span: tuple[int, int] | None = None
+    dataset_span: tuple[int, int] | None = None
+    baseline_span: tuple[int, int] | None = None
 
 
 class Usage(BaseModel):

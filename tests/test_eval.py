@@ -12,13 +12,13 @@ from agent.settings import REPO_DIR
 DEV = REPO_DIR / "evals" / "dev"
 # Just under the scores measured when the recordings were made (see the issue notes); a regression fails CI.
 THRESHOLDS = ["extraction.numeric_precision=0.87", "extraction.numeric_recall=0.99", "extraction.grounding_rate=1.0",
-              "extraction.claim_recall=0.46", "qa.recall@5=0.96", "qa.recall@10=0.97", "qa.citation_precision=0.77",
+              "extraction.claim_recall=0.74", "qa.recall@5=0.95", "qa.recall@10=0.97", "qa.citation_precision=0.74",
               "qa.citation_recall=0.79", "qa.abstention_accuracy=0.79", "qa.answer_correct=0.71"]
 OWN = REPO_DIR / "evals" / "own"
-OWN_THRESHOLDS = ["qa.citation_precision=0.85", "qa.citation_recall=0.82", "qa.abstention_accuracy=0.74",
+OWN_THRESHOLDS = ["qa.citation_precision=0.85", "qa.citation_recall=0.82", "qa.abstention_accuracy=0.87",
                   "qa.answer_correct=0.81"]
 # Confident errors must not grow (a ceiling, so checked on the JSON rather than with --fail-under).
-MAX_WRONG = {"dev": 0.04, "own": 0.05}
+MAX_WRONG = {"dev": 0.04, "own": 0.03}
 
 
 @pytest.fixture

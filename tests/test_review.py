@@ -47,6 +47,9 @@ def test_recorded_table_replays_with_every_quote_verbatim(env, spec, tmp_path: P
             if cell is not None and cell.start >= 0:
                 filled += 1
                 assert abstracts[row.paper_id][cell.start:cell.end] == cell.quote
+                if cell.value_start is not None:  # a free column's value is the abstract's words, inside the quote
+                    assert abstracts[row.paper_id][cell.value_start:cell.value_end] == cell.value
+                    assert cell.start <= cell.value_start and cell.value_end <= cell.end
     assert filled > 0
     again, _, _ = _table(env, spec, tmp_path)  # same table twice: the memo answers, no model call
     assert again.usage.calls == 0 and again.usage.cached_calls == len(table.rows)
@@ -67,7 +70,8 @@ def test_renderers(env, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     data = json.loads(to_json(table))
     assert data["columns"] == ["method", "datasets", "best result"]
     assert set(data["rows"][0]) == {"paper_id", "title", "cells"}
-    assert set(next(c for c in data["rows"][0]["cells"].values() if c)) == {"value", "quote", "start", "end"}
+    assert set(next(c for c in data["rows"][0]["cells"].values() if c)) == {"value", "quote", "start", "end",
+                                                                            "value_start", "value_end"}
     md = to_markdown(table).splitlines()
     assert md[0] == "| paper | method | datasets | best result |" and len(md) == len(table.rows) + 2
     rows = list(csv.reader(io.StringIO(to_csv(table))))
