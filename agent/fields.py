@@ -109,10 +109,29 @@ def _is_adjective(word: str) -> bool:
     return len(w) > 4 and w.endswith(_ADJ_SUFFIX)
 
 
+_FUNCTION = {"of", "in", "on", "for", "to", "and", "or", "with", "by", "from", "at", "that", "which", "are", "is",
+             "were", "was", "per", "than", "as", "while", "each", "across", "into", "over", "under"}
+
+
+def _counted_noun(words: list[str]) -> str:
+    """The noun a count counts: after the adjectives, the last word of the noun run that follows ("ten
+    state-of-the-art code language models" -> models), which ends at a function word or a verb form."""
+    run: list[str] = []
+    for w in words:
+        low = w.lower()
+        if low in _FUNCTION or (run and low.endswith(("ing", "ed"))):
+            break
+        if not run and _is_adjective(w):
+            continue
+        run.append(w)
+        if len(run) == 3:
+            break
+    return run[-1] if run else ""
+
+
 def canonical_unit(c: Candidate, text: str) -> str:
-    """One spelling per unit: '%', 'pp', 'x', a magnitude with what it counts ('B parameters'), or the noun a count
-    counts ('patients'), skipping the adjectives before it ('three major cancer types' -> 'types'); '' for a bare
-    number."""
+    """One spelling per unit: '%', 'pp', 'x', a magnitude with what it counts ('B parameters', 'M hours'), or the
+    noun a count counts ('three major cancer-prevalent organs' -> organs); '' for a bare number."""
     u = c.unit.strip().lower()
     if u in _PP or u.startswith("percentage point"):
         return "pp"
@@ -120,16 +139,17 @@ def canonical_unit(c: Candidate, text: str) -> str:
         return "%"
     if u in _TIMES or re.search(r"\d\s*[x×]$", c.value_text.lower()):
         return "x"
-    words = re.findall(r"[A-Za-z][\w-]*", text[c.end:c.end + 80])[:4]
+    clause = re.split(r"[,.;:()\[\]]", text[c.end:c.end + 100], maxsplit=1)[0]
+    words = re.findall(r"[A-Za-z][\w-]*", clause)[:6]
     # 175B, 360m, "one million", or a magnitude word after the number ("1.5 billion tokens")
     mag = re.search(r"(?:(?<=\d)\s*([KkMmBbTt])|\s(thousand|million|billion|trillion))$", c.value_text, re.I)
     if mag or (words and words[0].lower() in _MAGNITUDE):
         m = _MAGNITUDE[(mag.group(1) or mag.group(2) if mag else words.pop(0)).lower()]
-        noun = next((w for w in words[:2] if not _is_adjective(w)), "")
-        return f"{m} {noun}" if _stem(noun) in _COUNTED else m
+        noun = next((w for w in words[:3] if _stem(w) in _COUNTED), "")
+        return f"{m} {noun}" if noun else m
     if not u:
         return ""
-    return next((w for w in words[:3] if not _is_adjective(w)), c.unit.strip())
+    return _counted_noun(words) or c.unit.strip()
 
 
 # -- metric families --------------------------------------------------------------------------------------------------
