@@ -14,7 +14,16 @@ from . import fields as fields_module
 from . import numbers as numbers_module
 from . import prompts
 from .errors import AgentError
-from .fields import canonical_unit, choose_claims, claim_type, ground, insert_tags, metric_family, metric_near
+from .fields import (
+    canonical_unit,
+    choose_claims,
+    claim_type,
+    ground,
+    insert_tags,
+    metric_family,
+    metric_near,
+    respectively,
+)
 from .llm import LLM
 from .numbers import Candidate, Sentence, find_candidates, sentences
 from .schemas import Claim, ClaimType, Extraction, NumericResult, Paper
@@ -114,13 +123,19 @@ def extract(paper: Paper, llm: LLM, cassette_dir: Path | None = None) -> Extract
         claim = Claim(text=s.text, type=typed.get(s.id, claim_type(s)), quote=s.text, start=s.start, end=s.end)
         if _grounded(text, claim, check_claim, ex):
             ex.claims.append(claim)
+    paired = {k: v for s in sents for k, v in respectively(text, s, cands).items()}
     for c in cands:
         label = getattr(out.results, f"c{c.id}")
         if label.kind == "incidental":
             continue
         s = sents[c.sentence]
-        # the model's words for each field become a span of the abstract, or the field stays empty
+        # the model's words for each field become a span of the abstract, or the field stays empty; a number of a
+        # "respectively" list takes its item instead
         metric, dataset, baseline = (ground(_label(x), text, s) for x in (label.metric, label.dataset, label.baseline))
+        if c.id in paired:
+            kind, item = paired[c.id]
+            metric, dataset, baseline = (item if kind == "metric" else metric, item if kind == "dataset" else dataset,
+                                         item if kind == "baseline" else baseline)
         metric = metric or metric_near(text, c, s)
         unit = canonical_unit(c, text)
         result = NumericResult(

@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 import pytest
 
 from agent import corpus
-from agent.fields import canonical_unit, choose_claims, ground, insert_tags, metric_family, own_name
+from agent.fields import canonical_unit, choose_claims, ground, insert_tags, metric_family, own_name, respectively
 from agent.numbers import find_candidates, sentences
 from agent.schemas import Extraction, NumericResult, Paper
 from agent.view import paper_html
@@ -136,3 +136,21 @@ def test_a_review_cell_is_a_span_of_its_quote(kind: str, value: str, sentence: s
     assert (cell.value if cell else None) == want
     if cell is not None and cell.value_start is not None:
         assert text[cell.value_start:cell.value_end] == cell.value and cell.quote == sentence
+
+
+@pytest.mark.parametrize(("sentence", "want"), [
+    ("The AUC, sensitivity and F1 of the best model are 95.4%, 99.3% and 95.2%, respectively.",
+     {"95.4%": ("metric", "AUC"), "99.3%": ("metric", "sensitivity"), "95.2%": ("metric", "F1")}),
+    ("It gains 2.4%, 1.4% and 1.3% in R@1 on MSR-VTT, Activity-Net, and DiDeMo, respectively.",
+     {"2.4%": ("dataset", "MSR-VTT"), "1.4%": ("dataset", "Activity-Net"), "1.3%": ("dataset", "DiDeMo")}),
+    ("Scores drop by 31.22% and 19.94% compared to HumanEval and HumanEvalPlus, respectively.",
+     {"31.22%": ("baseline", "HumanEval"), "19.94%": ("baseline", "HumanEvalPlus")}),
+    ("It reaches 88.3% and 91.1% on ImageNet.", {}),                      # no "respectively": nothing paired
+    ("It reaches 88.3% and 91.1% on A, B and C, respectively.", {}),      # counts differ: nothing paired
+])
+def test_respectively_pairs_the_ith_number_with_the_ith_item(sentence: str, want: dict[str, tuple[str, str]]) -> None:
+    cands = find_candidates(sentence)
+    got = respectively(sentence, sentences(sentence)[0], cands)
+    by_text = {c.value_text: (kind, span.text) for c in cands for cid, (kind, span) in got.items() if cid == c.id}
+    assert by_text == want
+    assert all(sentence[span.start:span.end] == span.text for _, span in got.values())
