@@ -16,7 +16,7 @@ from typing import Any
 import typer
 from rich.console import Console
 from rich.logging import RichHandler
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
 from . import corpus
 from .errors import AgentError, UsageError
@@ -77,12 +77,15 @@ def ingest(
     replay: bool = typer.Option(False, "--replay", help="use recordings only; never call a model"),
     index_only: bool = typer.Option(False, "--index-only", help="store and index only (searchable and askable at "
                                     "once, no model call); a later ingest without it extracts"),
+    concurrency: int | None = typer.Option(None, "--concurrency", min=1, help="model calls in flight at once "
+                                           "against a served model (default LITAGENT_CONCURRENCY=8; the embedded "
+                                           "model takes one at a time)"),
     as_json: bool = typer.Option(False, "--json", help="print the summary as JSON"),
     verbose: bool = VerboseOpt,
 ) -> None:
     """Extract claims and numeric results from every abstract into the store (resumable; reruns cost nothing).
 
-    Example: litagent ingest corpus/ --json
+    Example: litagent ingest corpus/ --json; litagent ingest refs.bib --concurrency 16
     """
     from .library import Library
 
@@ -95,9 +98,10 @@ def ingest(
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(130))
     with Library(settings=settings) as lib, Progress(
             TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-            console=err, transient=not err.is_terminal) as bar:
+            TextColumn("eta"), TimeRemainingColumn(), console=err, transient=not err.is_terminal) as bar:
         task = bar.add_task("indexing" if index_only else "extracting", total=len(papers))
-        summary = lib.add(paths or None, progress=lambda p: bar.advance(task), index_only=index_only)
+        summary = lib.add(paths or None, progress=lambda p: bar.advance(task), index_only=index_only,
+                          concurrency=concurrency)
     data = summary.as_dict()
     if as_json:
         print(json.dumps(data, indent=2))

@@ -14,6 +14,7 @@ import fcntl
 import hashlib
 import json
 import logging
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -111,6 +112,7 @@ class LLM:
         self.settings = settings
         self.ensure_backend = ensure_backend or (lambda: None)
         self.ledger = Usage()
+        self._ledger_lock = threading.Lock()
         self._client: instructor.Instructor | None = None
         self._mode: instructor.Mode | None = None
         settings.cache_dir.mkdir(parents=True, exist_ok=True)
@@ -138,7 +140,8 @@ class LLM:
             else:
                 obj, usage = self._call_with_cassette(messages, response_model, cassette_path, max_tokens)
                 self.cache.set(key, obj.model_dump_json(by_alias=True))
-        self.ledger.add(usage)
+        with self._ledger_lock:  # ingest may call from several threads
+            self.ledger.add(usage)
         return obj, usage
 
     def _memo(self, key: str, response_model: type[T]) -> T | None:

@@ -103,6 +103,10 @@ class Settings(BaseSettings):
 
     timeout_s: float = Field(600.0, description="per request; a CPU model needs minutes for long outputs")
     max_retries: int = Field(4, description="network retries (429/5xx/timeouts/connection), exponential backoff")
+    concurrency: int = Field(8, ge=1, description="extraction calls in flight at once against a served model "
+                             "(`ingest --concurrency`); a hosted endpoint answers many requests in parallel and its "
+                             "rate limits come back as 429 with Retry-After, which every call honours. The embedded "
+                             "model always gets 1: its server decodes one request at a time")
     retry_wait_s: float = Field(1.0, description="base of the exponential backoff between network retries")
     max_reasks: int = Field(2, description="re-asks when the output fails validation")
     max_abstract_chars: int = Field(20_000, ge=1, description="longer abstracts are refused, per paper, before any "

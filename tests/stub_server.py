@@ -34,6 +34,8 @@ class StubServer:
         self.requests: list[dict[str, Any]] = []
         self.times: list[float] = []
         self.headers: list[dict[str, str]] = []
+        self.in_flight = self.max_in_flight = 0  # requests being answered at once, and the most there ever were
+        lock = threading.Lock()
         stub = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -44,6 +46,16 @@ class StubServer:
                 self._send(200, {"status": "ok"})
 
             def do_POST(self) -> None:
+                with lock:
+                    stub.in_flight += 1
+                    stub.max_in_flight = max(stub.max_in_flight, stub.in_flight)
+                try:
+                    self._answer()
+                finally:
+                    with lock:
+                        stub.in_flight -= 1
+
+            def _answer(self) -> None:
                 body = json.loads(self.rfile.read(int(self.headers.get("content-length", 0))) or b"{}")
                 stub.requests.append(body)
                 stub.times.append(time.monotonic())
@@ -83,7 +95,10 @@ class StubServer:
                 except (BrokenPipeError, ConnectionResetError):
                     pass
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        class Server(ThreadingHTTPServer):
+            request_queue_size = 128  # a burst of concurrent clients is queued, not refused (the default is 5)
+
+        self.httpd = Server(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
         self.port = self.httpd.server_address[1]
         self.url = f"http://127.0.0.1:{self.port}/v1"
