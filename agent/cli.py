@@ -270,6 +270,9 @@ def ask(
         print("\nClosest papers:")
         for near in ans.closest:
             print(f"  {near['paper_id']}  {near['title']}")
+    if ans.unextracted:
+        err.print(f"note: {ans.unextracted} paper(s) are indexed but not extracted yet (searched on their text; their "
+                  "numeric results are not known): run `litagent ingest` to extract them", markup=False)
     if explain:
         err.print(f"kind {ans.kind}, {ans.rounds} round(s), {len(ans.steps)} papers judged, "
                   f"{ans.usage.calls} model calls", markup=False)
@@ -352,6 +355,10 @@ def review(
     u = table.usage
     err.print(f"{len(table.rows)} papers x {len(cols)} columns; model calls {u.calls} (memo hits {u.cached_calls}),"
               f" cells rejected by the grounding check {table.dropped}")
+    if table.unextracted:
+        err.print(f"note: {len(table.unextracted)} paper(s) not extracted yet ({', '.join(table.unextracted[:5])}"
+                  f"{', ...' if len(table.unextracted) > 5 else ''}): their claims/results cells stay empty until "
+                  "`litagent ingest` extracts them", markup=False)
 
 
 @app.command("eval")

@@ -54,13 +54,13 @@ def output_model(sents: list[Sentence], cands: list[Candidate]) -> type[Labelled
     """The response schema for one abstract: a claim may only name an existing sentence, and `results` has exactly
     one required key per candidate (named by its id and text), so a constrained decoder can neither skip nor invent
     a number nor loop past the last one."""
-    sentence_id = Literal[tuple(range(len(sents)))] if sents else int  # type: ignore[valid-type]
-    pick = create_model("ClaimPick", s=(sentence_id, Field(description="sentence number")), type=(ClaimType, ...))
-    labels = create_model("Results", __config__=ConfigDict(populate_by_name=True), **{
-        f"c{c.id}": (Label, Field(alias=f"#{c.id} {c.value_text}")) for c in cands})
+    # built at run time from the abstract, so typed Any: no static type describes them
+    sentence_id: Any = Literal[tuple(range(len(sents)))] if sents else int
+    pick: Any = create_model("ClaimPick", s=(sentence_id, Field(description="sentence number")), type=(ClaimType, ...))
+    fields: dict[str, Any] = {f"c{c.id}": (Label, Field(alias=f"#{c.id} {c.value_text}")) for c in cands}
+    labels: Any = create_model("Results", __config__=ConfigDict(populate_by_name=True), **fields)
     return create_model("LabelledAbstract", __base__=LabelledAbstract,
-                        claims=(list[pick], Field(max_length=MAX_CLAIMS)),  # type: ignore[valid-type]
-                        results=(labels, ...))
+                        claims=(list[pick], Field(max_length=MAX_CLAIMS)), results=(labels, ...))
 
 
 @lru_cache(maxsize=1)
@@ -86,7 +86,8 @@ def mark(text: str, sents: list[Sentence], cands: list[Candidate]) -> str:
 
 
 def check_result(abstract: str, r: NumericResult) -> None:
-    """Grounding: quote verbatim at its offsets, value_text at its offsets and inside the quote, value parsed from it."""
+    """Grounding: quote verbatim at its offsets, value_text at its offsets and inside the quote, each field at its
+    span."""
     if abstract[r.start:r.end] != r.quote:
         raise GroundingError(f"quote is not the abstract text at {r.start}:{r.end}")
     if abstract[r.value_start:r.value_end] != r.value_text:

@@ -149,7 +149,8 @@ def find_candidates(text: str) -> list[Candidate]:
             continue  # the scale of a score ("4.5 out of 5"), not a result
         if kind is None and start and text[start - 1] == "(" and text[end:end + 1] == ")" and len(num) <= 2:
             continue  # enumerator "(1)"
-        if kind is None and text[end:end + 2] == ". " and start >= 2 and text[start - 2:start] in (". ", ": ") and len(num) == 1:
+        if (kind is None and text[end:end + 2] == ". " and start >= 2 and text[start - 2:start] in (". ", ": ")
+                and len(num) == 1):
             continue  # enumerator "1. "
         value = float(num.replace(",", ""))
         unit = _unit(kind, text[m.end("num"):end]) if kind else _noun_unit(text, end)

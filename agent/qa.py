@@ -76,6 +76,8 @@ class Answer(BaseModel):
     rounds: int = 0
     usage: Usage = Field(default_factory=Usage)
     retrieval_ms: float = 0.0
+    unextracted: int = Field(0, description="papers in the store indexed but not yet extracted: searched and judged "
+                             "on their text like the others, but their numeric results are not known yet")
 
 
 class Plan(BaseModel):
@@ -534,7 +536,8 @@ def ask(question: str, store: Store, llm: LLM, k: int | None = None, cassette_di
     p = plan(loop.ctx)
     closest_hits = retriever.search(question, k=5, only=only)
     closest = [{"paper_id": h.paper.id, "title": h.paper.title, "score": round(h.score, 4)} for h in closest_hits]
-    ans = Answer(question=question, answer="", abstained=False, kind=p.kind, closest=closest)
+    ans = Answer(question=question, answer="", abstained=False, kind=p.kind, closest=closest,
+                 unextracted=len(retriever.unextracted))
     if p.kind == "list":
         found = loop.many(p)
     elif p.kind == "compare":

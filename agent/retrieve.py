@@ -56,9 +56,12 @@ class Retriever:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.papers: dict[str, Paper] = {}
+        self.unextracted: set[str] = set()  # indexed (searchable) but not yet extracted
         docs: list[list[str]] = []
         for paper, ex in store.records():
             self.papers[paper.id] = paper
+            if ex is None:
+                self.unextracted.add(paper.id)
             claims = " ".join(c.text for c in ex.claims) if ex else ""
             docs.append(tokens(f"{paper.title} {paper.title} {paper.abstract} {claims}"))
         self.ids = list(self.papers)

@@ -67,6 +67,9 @@ class ReviewTable(BaseModel):
     rows: list[Row]
     usage: Usage = Field(default_factory=Usage, exclude=True)
     dropped: int = Field(0, exclude=True)
+    unextracted: list[str] = Field(default_factory=list, exclude=True,
+                                   description="rows whose paper is indexed but not extracted yet: their built-in "
+                                   "claims/results cells are empty for that reason, free columns read the text")
 
 
 def parse_columns(spec: str | None, file: Path | None) -> list[Column]:
@@ -156,6 +159,8 @@ def build(store: Store, llm: LLM, papers: list[Paper], cols: list[Column],
     col_key = hashlib.sha1(json.dumps([c.model_dump() for c in free]).encode()).hexdigest()[:8]
     for paper in papers:
         ex = store.get(paper.id)[1]
+        if ex is None:
+            table.unextracted.append(paper.id)
         cells: dict[str, Cell | None] = {c.name: _builtin_cell(c, paper, ex) for c in cols if c.builtin}
         if free:
             sents = sentences(paper.abstract)

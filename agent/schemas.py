@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -20,14 +21,34 @@ class Paper(BaseModel):
     title: str
     abstract: str
     sources: list[str] = Field(default_factory=list, description="file:line of every place the paper was read")
+    doi: str = Field("", description="lower case, without https://doi.org/, when the source gives one")
+    arxiv: str = Field("", description="arXiv id without its version (2101.00001), when the source gives one")
 
     @classmethod
-    def make(cls, title: str, abstract: str, source: str) -> Paper:
-        return cls(id=paper_id(title), title=title.strip(), abstract=abstract, sources=[source])
+    def make(cls, title: str, abstract: str, source: str, doi: str = "", arxiv: str = "") -> Paper:
+        return cls(id=paper_id(title), title=title.strip(), abstract=abstract, sources=[source],
+                   doi=normal_doi(doi), arxiv=normal_arxiv(arxiv))
 
     @property
     def text_hash(self) -> str:
         return hashlib.sha1((self.title + "\n" + self.abstract).encode("utf-8")).hexdigest()[:16]
+
+
+def normal_doi(doi: str) -> str:
+    d = doi.strip().lower()
+    return re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)", "", d)
+
+
+def normal_arxiv(arxiv: str) -> str:
+    """'http://arxiv.org/abs/2101.00001v2' -> '2101.00001'; old-style ids ('hep-th/9901001') kept whole."""
+    a = arxiv.strip()
+    a = re.sub(r"^(?:https?://arxiv\.org/(?:abs|pdf)/|arxiv:)", "", a, flags=re.I)
+    return re.sub(r"v\d+$", "", a.removesuffix(".pdf"))
+
+
+def normal_title(title: str) -> str:
+    """Titles that differ only in case, spacing or punctuation name one paper."""
+    return re.sub(r"[^a-z0-9]+", " ", title.lower()).strip()
 
 
 class Claim(BaseModel):

@@ -104,6 +104,7 @@ class Store:
             mean = np.mean(np.array(vecs), axis=0)
             add("papers", paper.id, paper.title + "\n\n" + paper.abstract, mean / (np.linalg.norm(mean) or 1.0), {
                 "title": paper.title, "abstract": paper.abstract, "sources": "\n".join(paper.sources),
+                "doi": paper.doi, "arxiv": paper.arxiv,
                 "text_hash": paper.text_hash, "extracted": ex is not None, "error": error,
                 "prompt_version": ex.prompt_version if ex else "",
                 "extraction": ex.model_dump_json() if ex else "",
@@ -154,6 +155,7 @@ def _vec_at(by_start: dict[int, Any], start: int, fallback: Any) -> Any:
 
 
 def _record(pid: str, m: Any) -> tuple[Paper, Extraction | None]:
-    paper = Paper(id=pid, title=m["title"], abstract=m["abstract"], sources=str(m.get("sources", "")).split("\n"))
+    paper = Paper(id=pid, title=m["title"], abstract=m["abstract"], sources=str(m.get("sources", "")).split("\n"),
+                  doi=str(m.get("doi", "")), arxiv=str(m.get("arxiv", "")))
     ex = Extraction.model_validate_json(m["extraction"]) if m.get("extracted") and m.get("extraction") else None
     return paper, ex

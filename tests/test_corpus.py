@@ -1,3 +1,4 @@
+import json
 import re
 from pathlib import Path
 
@@ -114,6 +115,50 @@ def test_ris_export_is_read_and_a_folder_includes_bib_and_ris(tmp_path: Path) ->
     papers = corpus.load([SAMPLES / "refs.ris"])
     bundled = {p.id: p for p in corpus.load()}
     assert [p.abstract for p in papers] == [bundled[p.id].abstract for p in papers] and len(papers) == 3
-    both = corpus.load([SAMPLES])  # a folder: every readable file in it, de-duplicated by paper id
-    assert sorted(p.id for p in both) == sorted(p.id for p in papers)
+    both = corpus.load([SAMPLES])  # a folder: every readable file in it, de-duplicated
+    each = {p.id for f in corpus.expand([SAMPLES]) for p in corpus.load([f])}
+    # one Semantic Scholar record (another title's case) is an arXiv entry's paper, by its arXiv id
+    assert {p.id for p in papers} <= {p.id for p in both} and len(both) == len(each) - 1
     assert any(s.startswith("refs.bib:") for p in both for s in p.sources)
+
+
+SAMPLES = Path(__file__).resolve().parent.parent / "corpus" / "samples"
+
+
+@pytest.mark.parametrize(("name", "ids"), [
+    ("arxiv.atom", [("10.48550/arxiv.2401.00000", "2401.00000"), ("", "2401.00001"), ("", "2401.00002")]),
+    ("openalex.json", [("10.9999/sample.0", ""), ("10.9999/sample.1", ""), ("10.9999/sample.2", "")]),
+    ("s2.jsonl", [("10.9999/s2.0", ""), ("10.9999/s2.1", ""), ("", "2401.00000")]),
+])
+def test_arxiv_openalex_and_semantic_scholar_exports(name: str, ids: list[tuple[str, str]]) -> None:
+    papers = corpus.load([SAMPLES / name])
+    assert [(p.doi, p.arxiv) for p in papers] == ids
+    bundled = {p.title: p.abstract for p in corpus.load()}
+    for p in papers:  # the samples are bundled papers: each abstract read back exactly (OpenAlex: from its index)
+        assert bundled[next(t for t in bundled if t.lower() == p.title.lower())] == p.abstract
+
+
+def test_openalex_abstract_is_rebuilt_from_its_inverted_index() -> None:
+    assert corpus.inverted_abstract({"fast": [1], "We": [0], "clustering.": [3], "k-means": [2]}) == \
+        "We fast k-means clustering."
+
+
+def test_one_paper_per_doi_arxiv_id_and_normalised_title(tmp_path: Path, caplog) -> None:  # type: ignore[no-untyped-def]
+    f = tmp_path / "a.jsonl"
+    rows = [{"title": "Fast Clustering", "abstract": "A.", "doi": "https://doi.org/10.1/X"},
+            {"title": "Fast clustering!", "abstract": "A."},                                  # same title, normalised
+            {"title": "Another Title Entirely", "abstract": "A.", "doi": "10.1/x"},          # same DOI
+            {"title": "Sparse Retrieval", "abstract": "B.", "arxiv": "arXiv:2101.00001v3"},
+            {"title": "Sparse Retrieval, v2", "abstract": "B.", "arxiv": "http://arxiv.org/abs/2101.00001v1"}]
+    f.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    papers = corpus.load([f])
+    assert [p.title for p in papers] == ["Fast Clustering", "Sparse Retrieval"]
+    assert papers[0].doi == "10.1/x" and papers[1].arxiv == "2101.00001" and len(papers[0].sources) == 3
+    assert "3 duplicate entries merged (1 by title, 1 by doi, 1 by arxiv)" in caplog.text
+
+
+def test_malformed_xml_names_file_and_line(tmp_path: Path) -> None:
+    f = tmp_path / "x.atom"
+    f.write_text('<feed xmlns="http://www.w3.org/2005/Atom">\n<entry><title>T</title>\n</feed>\n')
+    with pytest.raises(CorpusError, match=r"x.atom:3: malformed XML"):
+        corpus.load([f])

@@ -59,7 +59,7 @@ def test_one_title_with_two_abstracts_keeps_the_first_and_says_so(home: Path, ca
     with caplog.at_level(logging.WARNING, logger="litagent.corpus"):
         papers = corpus.load([f])
     assert [p.abstract for p in papers] == ["First text."]
-    assert "same title as" in caplog.text and "different abstract" in caplog.text
+    assert "same paper (title) as" in caplog.text and "different abstract" in caplog.text
 
 
 def test_home_that_is_a_file_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -173,6 +173,10 @@ def test_index_only_makes_papers_searchable_without_a_model_then_a_rerun_extract
     assert lib.search("k-means speed", k=1)[0].paper.title == "Sketch clustering"  # searchable at once
     assert lib.results() == []  # nothing extracted yet
     assert lib.add([f], index_only=True).skipped == 2  # a second index-only run does nothing
+    table = lib.review("title,results", papers=sorted(p.paper.id for p in lib.search("paper", k=5)))
+    assert len(table.unextracted) == 2  # the review says why its results cells are empty
+    from agent.retrieve import Retriever
+    assert len(Retriever(lib.store).unextracted) == 2  # and `ask` reports how many (Answer.unextracted)
     with StubServer([], default=auto_label) as srv:
         settings.openai_base_url = srv.url
         lib = Library(settings=settings)
