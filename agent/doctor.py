@@ -1,7 +1,7 @@
 """Checks of the state on disk (store, memo, recordings) and the repairs that are safe to make.
 
 The paper records are the source of truth: each holds its text and its whole extraction, so every index (sentence
-vectors, claims, results, the vector index) can be rebuilt from them. A store whose records cannot be read is moved
+vectors, the vector index) can be rebuilt from them. A store whose records cannot be read is moved
 aside, never deleted; `litagent ingest` then rebuilds it (from the memo and the recordings, at no model cost for
 what was extracted before). The memo only saves repeated calls: a damaged one is moved aside.
 """
@@ -157,6 +157,5 @@ def rebuild_indexes(settings: Settings) -> str:
     records = list(Store(settings).records())
     old = _aside(settings.store_dir)
     store = Store(settings)
-    for paper, ex in records:
-        store.put(paper, ex)
+    store.put_many([(paper, ex, "") for paper, ex in records])
     return f"indexes rebuilt from {len(records)} paper records (old store kept at {old})"

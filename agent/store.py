@@ -1,9 +1,13 @@
-"""Embedded Chroma store: papers, claims and numeric results, with metadata for filtering.
+"""Embedded Chroma store: a record per paper (its text and its whole extraction, claims and numeric results as JSON)
+and the vectors of its sentences.
 
-Crash safety: a paper's claims and results are written first and its paper record last; the paper record (with the
-whole extraction as JSON) is the commit marker, and readers trust only it. A rerun rewrites any paper whose record
-is missing, stale (other text or prompt version) or unfinished, deleting its old children first, so a `kill -9` at any
-point ends, after a rerun, with every paper exactly once.
+Every reader (results, review, show, export, retrieval, the QA loop) reads the paper records; claims and results are
+not kept in collections of their own any more: nothing queried them, and each doubled the cost of a write.
+
+Crash safety: a paper's sentence vectors are written first and its paper record last; the record is the commit
+marker, and readers trust only it. A rerun rewrites any paper whose record is missing, stale (other text or prompt
+version) or unfinished, deleting its old sentences first, so a `kill -9` at any point ends, after a rerun, with every
+paper exactly once.
 """
 
 from __future__ import annotations
@@ -39,8 +43,6 @@ class Store:
             self.client = chromadb.PersistentClient(
                 path=str(settings.store_dir), settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False))
             self.papers = self.client.get_or_create_collection("papers", embedding_function=ef, metadata=meta)
-            self.claims = self.client.get_or_create_collection("claims", embedding_function=ef, metadata=meta)
-            self.results = self.client.get_or_create_collection("results", embedding_function=ef, metadata=meta)
             self.sentences = self.client.get_or_create_collection("sentences", embedding_function=ef, metadata=meta)
         except BaseException as e:  # Chroma's Rust core reports a malformed database as a panic (a BaseException)
             if isinstance(e, (KeyboardInterrupt, SystemExit)):
@@ -67,20 +69,19 @@ class Store:
 
     def put_many(self, items: list[tuple[Paper, Extraction | None, str]]) -> None:
         """Write papers with their extractions in one write per collection (each Chroma write costs ~13 ms however
-        few its rows: one paper at a time was 7.8 of 14 s of ingesting the bundled corpus). Every paper's children
+        few its rows: one paper at a time was 7.8 of 14 s of ingesting the bundled corpus). Every paper's sentences
         first, the paper records last: they are the commit markers.
 
         Only the title and the sentences are embedded: a paper's vector is the normalised mean of those (so the
-        whole abstract counts, not the model's first 256 tokens), and claims and results reuse the vector of the
-        sentence they quote. One embedding pass per paper, none for a text embedded before (VectorCache).
+        whole abstract counts, not the model's first 256 tokens). One embedding pass per paper, none for a text
+        embedded before (VectorCache).
         """
         if not items:
             return
         where: Any = {"paper_id": {"$in": [p.id for p, _, _ in items]}}
-        for coll in (self.sentences, self.claims, self.results):
-            coll.delete(where=where)
+        self.sentences.delete(where=where)
         rows: dict[str, dict[str, list[Any]]] = {name: {"ids": [], "documents": [], "embeddings": [], "metadatas": []}
-                                                 for name in ("sentences", "claims", "results", "papers")}
+                                                 for name in ("sentences", "papers")}
 
         def add(name: str, rid: str, doc: str, vec: Any, meta: dict[str, Any]) -> None:
             for key, value in (("ids", rid), ("documents", doc), ("embeddings", vec), ("metadatas", meta)):
@@ -89,18 +90,9 @@ class Store:
         for paper, ex, error in items:
             sents = sentences(paper.abstract)
             vecs = self.vectors.embed(self.ef, [paper.title] + [x.text for x in sents])
-            by_start = {x.start: v for x, v in zip(sents, vecs[1:], strict=True)}
             for x, v in zip(sents, vecs[1:], strict=True):
                 add("sentences", f"{paper.id}:s{x.id}", x.text, v,
                     {"paper_id": paper.id, "sid": x.id, "start": x.start, "end": x.end})
-            for i, c in enumerate(ex.claims if ex else []):
-                add("claims", f"{paper.id}:c{i}", c.text, _vec_at(by_start, c.start, vecs[0]),
-                    {"paper_id": paper.id, "title": paper.title, "type": c.type, "start": c.start, "end": c.end})
-            for i, r in enumerate(ex.results if ex else []):
-                add("results", f"{paper.id}:r{i}", f"{r.metric} {r.dataset_or_task}: {r.value_text} ({r.quote})",
-                    _vec_at(by_start, r.start, vecs[0]),
-                    {"paper_id": paper.id, "title": paper.title, "metric": r.metric, "dataset": r.dataset_or_task,
-                     "unit": r.unit, "value": r.value, "start": r.start, "end": r.end})
             mean = np.mean(np.array(vecs), axis=0)
             add("papers", paper.id, paper.title + "\n\n" + paper.abstract, mean / (np.linalg.norm(mean) or 1.0), {
                 "title": paper.title, "abstract": paper.abstract, "sources": "\n".join(paper.sources),
@@ -109,7 +101,7 @@ class Store:
                 "prompt_version": ex.prompt_version if ex else "",
                 "extraction": ex.model_dump_json() if ex else "",
             })
-        for name in ("sentences", "claims", "results", "papers"):  # the paper records last
+        for name in ("sentences", "papers"):  # the paper records last
             batch = rows[name]
             for at in range(0, len(batch["ids"]), MAX_WRITE):  # Chroma refuses more than 5,461 rows a call
                 getattr(self, name).upsert(**{k: v[at:at + MAX_WRITE] for k, v in batch.items()})
@@ -148,10 +140,6 @@ class Store:
 def _metas(got: Any) -> list[Any]:
     """The metadatas of a Chroma `get` that asked for them (typed optional by Chroma)."""
     return list(got["metadatas"] or [])
-
-
-def _vec_at(by_start: dict[int, Any], start: int, fallback: Any) -> Any:
-    return by_start.get(start, fallback)
 
 
 def _record(pid: str, m: Any) -> tuple[Paper, Extraction | None]:

@@ -39,7 +39,9 @@ def test_second_ingest_changes_nothing_and_costs_no_call(settings, tmp_path: Pat
     assert second.extracted == 0 and second.skipped == 4 and second.usage.calls == 0
     assert len(srv.requests) == n_requests == 4
     assert (second.results, second.claims) == (first.results, first.claims)
-    assert store.count() == 4 and store.results.count() == 8 and store.claims.count() == 8
+    stored = [ex for _, ex in store.records()]
+    assert store.count() == 4 and sum(len(ex.results) for ex in stored if ex) == 8
+    assert sum(len(ex.claims) for ex in stored if ex) == 8
 
 
 def test_extraction_against_a_served_model_runs_bounded_calls_at_once(settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -101,10 +103,9 @@ def test_kill_9_mid_run_then_rerun_leaves_every_paper_exactly_once(tmp_path: Pat
     from agent.settings import Settings
     store = Store(Settings(home=home))
     assert store.count() == 8
-    ids = store.results.get()["ids"]
-    assert len(ids) == len(set(ids)) == 16
-    per_paper = [m["paper_id"] for m in store.claims.get(include=["metadatas"])["metadatas"]]
-    assert sorted(per_paper) == sorted(2 * [p.id for p in corpus.load([path])])  # each paper's two, once
+    assert all(ex is not None and len(ex.results) == 2 for _, ex in store.records())  # every paper extracted, once
+    sids = store.sentences.get()["ids"]
+    assert len(sids) == len(set(sids)) == 16  # two sentences a paper, none written twice
 
 
 def test_abstract_too_long_for_the_context_fails_alone_and_clearly(settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

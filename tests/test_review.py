@@ -47,9 +47,6 @@ def test_recorded_table_replays_with_every_quote_verbatim(env, spec, tmp_path: P
             if cell is not None and cell.start >= 0:
                 filled += 1
                 assert abstracts[row.paper_id][cell.start:cell.end] == cell.quote
-                if cell.value_start is not None:  # a free column's value is the abstract's words, inside the quote
-                    assert abstracts[row.paper_id][cell.value_start:cell.value_end] == cell.value
-                    assert cell.start <= cell.value_start and cell.value_end <= cell.end
     assert filled > 0
     again, _, _ = _table(env, spec, tmp_path)  # same table twice: the memo answers, no model call
     assert again.usage.calls == 0 and again.usage.cached_calls == len(table.rows)
