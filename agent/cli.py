@@ -193,7 +193,7 @@ def show(
     """One paper and its extraction, with the grounded spans marked in the abstract.
 
     In the abstract, «…» marks a reported number and [[…]] a claim sentence.
-    Example: litagent show double descent; litagent show p-4cc280a809 --html > paper.html
+    Example: litagent show double descent; litagent show double descent --html > paper.html
     """
     store = _store(_setup(verbose))
     paper, ex = store.find(" ".join(query))
