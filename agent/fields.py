@@ -91,6 +91,12 @@ _ITEM_WORD = (r"(?<![\w@/+-])(?!(?:and|or|on|in|of|to|for|at|by|with|from|compar
 _ITEM = rf"{_ITEM_WORD}(?:\s+{_ITEM_WORD}){{0,3}}"
 _LIST = re.compile(rf"({_ITEM})((?:\s*,\s*{_ITEM})*)\s*,?\s+(?:and|or)\s+({_ITEM})")
 _NUM_GAP = re.compile(r"\s*(?:%|x)?\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
+
+
+def listed_together(text: str, a: Candidate, b: Candidate) -> bool:
+    """Whether number `b` follows number `a` in one list ("2.4%, 1.4% and 1.3%")."""
+    return _NUM_GAP.fullmatch(text[a.end:b.start]) is not None
+
 _LEAD = re.compile(r"^(?:the|a|an|our|its|their|both)\s+", re.I)
 
 
@@ -105,7 +111,7 @@ def respectively(text: str, sentence: Sentence, cands: list[Candidate]) -> dict[
     inside = [c for c in cands if sentence.start <= c.start < sentence.end]
     groups: list[list[Candidate]] = []
     for c in inside:
-        if groups and _NUM_GAP.fullmatch(text[groups[-1][-1].end:c.start]):
+        if groups and listed_together(text, groups[-1][-1], c):
             groups[-1].append(c)
         else:
             groups.append([c])

@@ -25,6 +25,7 @@ from pydantic import BaseModel, Field, StringConstraints, create_model
 
 from . import prompts
 from .errors import AgentError, CassetteMiss, LLMError
+from .fields import listed_together
 from .injection import looks_like_instruction
 from .llm import LLM
 from .metrics import unit_class
@@ -94,7 +95,7 @@ class Pick:
     sentence: Sentence
     phrase: str
     query: str
-    also: list[Sentence] = field(default_factory=list)  # more sentences the answer quotes (a comparison's side)
+    also: list[Sentence] = field(default_factory=list)  # more it quotes: a comparison's side, a question's clauses
 
 
 # -- words and numbers in questions (the same number finder as for abstracts) ------------------------------------
@@ -163,7 +164,6 @@ _CHANGE_ASKED = re.compile(r"\bby\s+how\s+much\b|\b(?:gains?|improv\w*|faster|sl
 _CHANGE_AFTER = re.compile(r"^\W*(?:[\w-]+\s+){0,2}?(?:improvements?|gains?|higher|better|faster|slower|increases?"
                            r"|boosts?|lower|reductions?|fewer|more|less|speed-?ups?|relative)\b", re.I)
 _CHANGE_BEFORE = re.compile(r"\bby\s*(?:up\s+to\s+|over\s+|about\s+|nearly\s+|around\s+|an?\s+average\s+of\s+)?$", re.I)
-_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
 
 
 def asks_change(question: str) -> bool:
@@ -177,7 +177,7 @@ def states_value(text: str) -> bool:
     change = [False] * len(cands)
     for i in range(len(cands) - 1, -1, -1):
         c = cands[i]
-        listed = i + 1 < len(cands) and _LIST_GAP.match(text[c.end:cands[i + 1].start]) is not None
+        listed = i + 1 < len(cands) and listed_together(text, c, cands[i + 1])
         change[i] = (bool(_CHANGE_AFTER.match(text[c.end:c.end + 40])) or bool(_CHANGE_BEFORE.search(text[:c.start]))
                      or (listed and change[i + 1]))
     return not all(change)
@@ -498,6 +498,7 @@ class Loop:
         self.steps.append(Step(query=query, paper_id=pk.hit.paper.id, round=self.rounds,
                                sentence=sent.id if sent else None, phrase=words,
                                verdict="asked: used" if sent else "asked: none"))
+
         def fits(s: Sentence) -> bool:
             return not asks_quantity(query) or bool(find_candidates(s.text))
 
