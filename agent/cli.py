@@ -100,8 +100,8 @@ def ingest(
             TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
             TextColumn("eta"), TimeRemainingColumn(), console=err, transient=not err.is_terminal) as bar:
         task = bar.add_task("indexing" if index_only else "extracting", total=len(papers))
-        summary = lib.add(paths or None, progress=lambda p: bar.advance(task), index_only=index_only,
-                          concurrency=concurrency)
+        summary = lib.add(progress=lambda p: bar.advance(task), index_only=index_only, concurrency=concurrency,
+                          papers=papers)
     data = summary.as_dict()
     if as_json:
         print(json.dumps(data, indent=2))

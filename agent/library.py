@@ -95,12 +95,14 @@ class Library:
 
     # -- what users do ----------------------------------------------------------------------------------------------
     def add(self, paths: Iterable[str | Path] | None = None, progress: Callable[[Paper], None] | None = None,
-            index_only: bool = False, concurrency: int | None = None) -> Summary:
-        """Read and extract papers (listing pages, JSONL, CSV, BibTeX, RIS; none: the bundled corpus). Resumable:
-        papers already extracted cost nothing. A paper that fails is in the summary's `failed`; the others are
-        stored. `index_only`: searchable and askable at once, no model call; a later `add` extracts them.
-        `concurrency`: calls in flight against a served model (default: settings.concurrency)."""
-        papers = corpus.load([Path(p) for p in paths] if paths else None)
+            index_only: bool = False, concurrency: int | None = None, papers: list[Paper] | None = None) -> Summary:
+        """Read and extract papers (listing pages, JSONL, CSV, BibTeX, RIS, arXiv XML, OpenAlex, Semantic Scholar;
+        none: the bundled corpus), or `papers` already read. Resumable: papers already extracted cost nothing. A paper
+        that fails is in the summary's `failed`; the others are stored. `index_only`: searchable and askable at once,
+        no model call; a later `add` extracts them. `concurrency`: calls in flight against a served model (default:
+        settings.concurrency)."""
+        if papers is None:
+            papers = corpus.load([Path(p) for p in paths] if paths else None)
         summary = ingest(papers, self.settings, self.store, self.llm, progress=progress, index_only=index_only,
                          concurrency=concurrency)
         self._retriever = None  # the index now holds more papers
