@@ -2,7 +2,10 @@
 answers every call after a fixed latency (1 s: a hosted model's typical time for one abstract), ingesting synthetic
 papers (new text each run, so the memo never answers). Prints papers per second and its share of linear scaling.
 
-    python evals/bench_concurrency.py [--latency 1.0] [--levels 1,2,4,8,16,32] [--per-worker 4]
+    python evals/bench_concurrency.py [--latency 1.0] [--levels 1,2,4,8,16,32] [--per-worker 4] [--extraction-only]
+
+`--extraction-only` measures the model calls alone: texts are not embedded (every vector is one constant), so the
+store's indexing, which competes for the same CPU cores, is left out.
 """
 
 from __future__ import annotations
@@ -44,9 +47,18 @@ def main() -> None:
     ap.add_argument("--latency", type=float, default=1.0)
     ap.add_argument("--levels", default="1,2,4,8,16,32")
     ap.add_argument("--per-worker", type=int, default=4, help="papers per concurrent call slot at each level")
+    ap.add_argument("--extraction-only", action="store_true", help="no embedding: the calls alone")
     args = ap.parse_args()
+    if args.extraction_only:
+        import numpy as np
+
+        from agent.embed import VectorCache
+
+        constant = np.full(384, 384 ** -0.5, dtype=np.float32)
+        VectorCache.embed = lambda self, ef, texts: [constant for _ in texts]  # type: ignore[method-assign]
     base: float | None = None
-    print(f"stub latency {args.latency:.1f} s; papers = {args.per_worker} x concurrency")
+    print(f"stub latency {args.latency:.1f} s; papers = {args.per_worker} x concurrency"
+          + ("; extraction only (no embedding)" if args.extraction_only else "; extraction and indexing"))
     print(f"{'concurrency':>11} {'papers':>6} {'wall s':>7} {'papers/s':>8} {'of linear':>9} {'max in flight':>13}")
     for c in (int(x) for x in args.levels.split(",")):
         with tempfile.TemporaryDirectory() as tmp:
