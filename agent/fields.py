@@ -57,11 +57,11 @@ def ground(label: str, abstract: str, sentence: Sentence) -> Span | None:
     want = content_words(label)
     if not label or not want:
         return None
-    low = abstract.lower()
+    whole = re.compile(r"(?<![A-Za-z0-9])" + re.escape(label) + r"(?![A-Za-z0-9])", re.I)  # "Elo" not in "develop"
     for lo, hi in ((sentence.start, sentence.end), (0, len(abstract))):
-        at = low.find(label.lower(), lo, hi)
-        if at >= 0:
-            return Span(abstract[at:at + len(label)], at, at + len(label))
+        m = whole.search(abstract, lo, hi)
+        if m:
+            return Span(m.group(0), m.start(), m.end())
     best: tuple[int, int, int, int] | None = None  # (-hits, length, start, end)
     for lo, hi in [(sentence.start, sentence.end), (0, len(abstract))]:
         toks = _tokens(abstract, lo, hi)

@@ -154,3 +154,10 @@ def test_respectively_pairs_the_ith_number_with_the_ith_item(sentence: str, want
     by_text = {c.value_text: (kind, span.text) for c in cands for cid, (kind, span) in got.items() if cid == c.id}
     assert by_text == want
     assert all(sentence[span.start:span.end] == span.text for _, span in got.values())
+
+
+def test_a_verbatim_label_is_a_whole_word() -> None:
+    text = "We develop a rating system. It reaches an Elo of 1578."
+    span = ground("Elo", text, _sentence_of(text, "1578"))
+    assert span is not None and span.text == "Elo" and span.start == text.index("Elo")
+    assert ground("Elo", "We develop models. It reaches 3.", sentences("We develop models. It reaches 3.")[1]) is None
