@@ -30,6 +30,7 @@ log = logging.getLogger("litagent.store")
 
 
 MAX_WRITE = 5000  # rows per Chroma write: it refuses more than 5,461 in one call
+MAX_PAPERS_A_WRITE = 256  # papers per write: their ids make one SQL "IN" list; ~15 sentences each stay < MAX_WRITE
 DAMAGED_HINT = "run `litagent doctor` to see what, `litagent doctor --repair` to rebuild"
 
 
@@ -76,6 +77,10 @@ class Store:
         whole abstract counts, not the model's first 256 tokens). One embedding pass per paper, none for a text
         embedded before (VectorCache).
         """
+        if len(items) > MAX_PAPERS_A_WRITE:  # a rebuild of the whole store comes here in one list
+            for at in range(0, len(items), MAX_PAPERS_A_WRITE):
+                self.put_many(items[at:at + MAX_PAPERS_A_WRITE])
+            return
         if not items:
             return
         where: Any = {"paper_id": {"$in": [p.id for p, _, _ in items]}}
