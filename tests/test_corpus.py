@@ -104,10 +104,15 @@ def test_bibtex_export_is_read_with_braces_and_wrapping_taken_out(caplog: pytest
     assert "1 of 4 entries have no title or abstract; skipped" in caplog.text
 
 
-def test_malformed_bibtex_names_file_and_line(tmp_path: Path) -> None:
-    f = tmp_path / "bad.bib"
-    f.write_text("@article{ok, title = {T}, abstract = {A.}}\n\n@article{broken,\n  title = {No end\n")
-    with pytest.raises(CorpusError, match=rf"^{re.escape(str(f))}:3: malformed BibTeX entry"):
+@pytest.mark.parametrize(("name", "text", "message"), [
+    ("bad.bib", "@article{ok, title = {T}, abstract = {A.}}\n\n@article{broken,\n  title = {No end\n",
+     ":3: malformed BibTeX entry"),
+    ("bad.atom", '<feed xmlns="http://www.w3.org/2005/Atom">\n<entry><title>T</title>\n</feed>\n', ":3: malformed XML"),
+])
+def test_a_malformed_export_names_file_and_line(tmp_path: Path, name: str, text: str, message: str) -> None:
+    f = tmp_path / name
+    f.write_text(text)
+    with pytest.raises(CorpusError, match=rf"^{re.escape(str(f) + message)}"):
         corpus.load([f])
 
 
@@ -155,10 +160,3 @@ def test_one_paper_per_doi_arxiv_id_and_normalised_title(tmp_path: Path, caplog)
     assert [p.title for p in papers] == ["Fast Clustering", "Sparse Retrieval"]
     assert papers[0].doi == "10.1/x" and papers[1].arxiv == "2101.00001" and len(papers[0].sources) == 3
     assert "3 duplicate entries merged (1 by title, 1 by doi, 1 by arxiv)" in caplog.text
-
-
-def test_malformed_xml_names_file_and_line(tmp_path: Path) -> None:
-    f = tmp_path / "x.atom"
-    f.write_text('<feed xmlns="http://www.w3.org/2005/Atom">\n<entry><title>T</title>\n</feed>\n')
-    with pytest.raises(CorpusError, match=r"x.atom:3: malformed XML"):
-        corpus.load([f])
