@@ -72,7 +72,7 @@ class QASettings(BaseModel):
                              "sentence the judge picks for that paper's own side of the question (the part it uses "
                              "most words of) and the sentence nearest that side: ranked against its side instead of "
                              "the whole question, the gold evidence sentence of the 24 gold papers of the 12 dev and "
-                             "own comparisons moved from median rank 2 to 0; one judge call per cited paper (~5-7 s)")
+                             "own comparisons moved from median rank 1.5 to 0; one judge call per cited paper (~5-7 s)")
     part_judge: bool = Field(True, description="a question of several clauses (\"what goes wrong with X, and what "
                              "is the fix called?\") answered by one paper: that paper is asked each clause on its own "
                              "and the sentence picked for each is quoted too (the nearest one when it picks none): the "
