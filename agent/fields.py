@@ -137,10 +137,11 @@ def respectively(text: str, sentence: Sentence, cands: list[Candidate]) -> dict[
 
 
 # -- units ----------------------------------------------------------------------------------------------------------
-_PCT = {"%", "percent", "percentage", "per cent"}
-_PP = {"pp", "percentage point", "percentage points", "points", "point", "pts"}
-_TIMES = {"x", "×", "times", "fold", "-fold"}
-_MAGNITUDE = {"k": "K", "thousand": "K", "m": "M", "million": "M", "b": "B", "billion": "B", "t": "T",
+# Unit words, one vocabulary for the canonical forms here and the unit classes the scorer compares (metrics.py).
+PERCENT = {"%", "percent", "percentage", "per cent"}
+POINTS = {"pp", "percentage point", "percentage points", "points", "point", "pts"}
+TIMES = {"x", "×", "times", "fold", "-fold"}
+MAGNITUDE = {"k": "K", "thousand": "K", "m": "M", "million": "M", "b": "B", "billion": "B", "t": "T",
               "trillion": "T"}
 # Words after a count that describe rather than name what is counted ("three major cancers", "12 real-world
 # datasets"): the unit is the noun after them.
@@ -186,18 +187,18 @@ def canonical_unit(c: Candidate, text: str) -> str:
     """One spelling per unit: '%', 'pp', 'x', a magnitude with what it counts ('B parameters', 'M hours'), or the
     noun a count counts ('three major cancer-prevalent organs' -> organs); '' for a bare number."""
     u = c.unit.strip().lower()
-    if u in _PP or u.startswith("percentage point"):
+    if u in POINTS or u.startswith("percentage point"):
         return "pp"
-    if u in _PCT or u.startswith(("%", "percent")):
+    if u in PERCENT or u.startswith(("%", "percent")):
         return "%"
-    if u in _TIMES or re.search(r"\d\s*[x×]$", c.value_text.lower()):
+    if u in TIMES or re.search(r"\d\s*[x×]$", c.value_text.lower()):
         return "x"
     clause = re.split(r"[,.;:()\[\]]", text[c.end:c.end + 100], maxsplit=1)[0]
     words = re.findall(r"[A-Za-z][\w-]*", clause)[:6]
     # 175B, 360m, "one million", or a magnitude word after the number ("1.5 billion tokens")
     mag = re.search(r"(?:(?<=\d)\s*([KkMmBbTt])|\s(thousand|million|billion|trillion))$", c.value_text, re.I)
-    if mag or (words and words[0].lower() in _MAGNITUDE):
-        m = _MAGNITUDE[(mag.group(1) or mag.group(2) if mag else words.pop(0)).lower()]
+    if mag or (words and words[0].lower() in MAGNITUDE):
+        m = MAGNITUDE[(mag.group(1) or mag.group(2) if mag else words.pop(0)).lower()]
         noun = next((w for w in words[:3] if _stem(w) in _COUNTED), "")
         return f"{m} {noun}" if noun else m
     if not u:

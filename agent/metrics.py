@@ -7,9 +7,12 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-_PCT = {"%", "percent", "\\%", "pp", "percentage", "percentage points", "points"}
-_RATIO = {"x", "×", "times", "fold", "-fold"}
-_MAG = {"k": "K", "thousand": "K", "m": "M", "million": "M", "b": "B", "billion": "B", "t": "T", "trillion": "T"}
+from .fields import MAGNITUDE as _MAG
+from .fields import PERCENT, POINTS
+from .fields import TIMES as _RATIO
+
+# percentage points count as %: annotators write "pp" and "%" for the same gain
+_PCT = PERCENT | POINTS | {"\\%"}
 
 
 def unit_class(unit: str) -> str:
