@@ -9,11 +9,11 @@ from dataclasses import dataclass
 
 from .numbers import Candidate, Sentence, find_candidates
 from .schemas import ClaimType
+from .words import FUNCTION_WORDS
 
 # Words that carry no meaning of their own in a label ("number of patients" is about patients).
-_STOP = {"the", "of", "a", "an", "in", "on", "for", "to", "and", "or", "with", "by", "at", "over", "vs", "than", "from",
-         "as", "its", "their", "this", "that", "these", "our", "is", "are", "was", "were", "be", "number", "up",
-         "compared", "relative", "using", "via", "per", "each", "all", "new", "best", "previous", "total"}
+_STOP = FUNCTION_WORDS | {"vs", "our", "number", "up", "compared", "relative", "using", "via", "per", "each", "all",
+                          "new", "best", "previous", "total"}
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9@.+/-]*[A-Za-z0-9@+]|[A-Za-z0-9]")
 MAX_SPAN_WORDS = 8  # a field longer than this is a clause, not a name for what is measured
 

@@ -10,6 +10,7 @@ from typing import Any
 from .fields import MAGNITUDE as _MAG
 from .fields import PERCENT, POINTS
 from .fields import TIMES as _RATIO
+from .words import FUNCTION_WORDS
 
 # percentage points count as %: annotators write "pp" and "%" for the same gain
 _PCT = PERCENT | POINTS | {"\\%"}
@@ -64,8 +65,8 @@ class PRF:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
-_STOP = {"the", "of", "a", "an", "in", "on", "for", "to", "and", "or", "with", "by", "at", "over", "vs", "than",
-         "number", "rate", "score", "up", "its", "their"}
+# label words compared without grammar or the words every measure shares ("success rate" ~ "success")
+_STOP = FUNCTION_WORDS | {"vs", "number", "rate", "score", "up"}
 
 
 def _words(text: str) -> set[str]:

@@ -17,14 +17,16 @@ import numpy as np
 from .numbers import Sentence, sentences
 from .schemas import Paper
 from .store import Store
+from .words import FUNCTION_WORDS
 
 RRF_K = 60
 CHANNELS = 3  # dense over abstracts, dense over sentences, BM25
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-'][A-Za-z0-9]+)*")
-_STOP = set("""a an the of in on for to and or with by from as at is are was were be been being this that these those
-which what who whom whose how why when where does do did can could should would will may might it its their our we
-they there here any some many much more most such than then also not no yes into over under about across between
-paper papers work works approach method methods propose proposed show shown use used using""".split())
+# a query's question words and research boilerplate match every abstract: BM25 would rank on them
+_STOP = FUNCTION_WORDS | set("""been being those which what who whom whose how why when where does do did can could
+should would will may might it our we they there here any some many much more most such then also not no yes into
+under about across between paper papers work works approach method methods propose proposed show shown use used
+using""".split())
 
 
 def _top(scores: np.ndarray, k: int) -> list[int]:
