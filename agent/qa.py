@@ -139,7 +139,9 @@ _QUANTITY = re.compile(
     # "what average gains", "what FID", "what Elo rating", "what absolute R@1": a measure named within a few words
     r"|\bwhat\s+(?:[\w@-]+\s+){0,3}?(?:gains?|improvements?|scores?|ratings?|accuracy|accuracies|error|errors|ranking"
     r"|rank|FID|BLEU|ROUGE|F1|AUC|perplexity|R@\d+|pass@\d+|top-?[15]|throughput|latency|budget|cost|speed-?ups?)"
-    r"(?![\w@-])", re.I)
+    r"(?![\w@-])"
+    # "what absolute AP-Pool does the detector score", "what win rate does X reach": a measure a model is said to reach
+    r"|\bwhat\s+(?:[\w@-]+\s+){1,4}(?:does|do|did)\b[^?]*?\b(?:reach|scor|get|achiev|obtain|report|attain)\w*", re.I)
 
 
 def asks_quantity(question: str) -> bool:
@@ -164,6 +166,62 @@ _CHANGE_ASKED = re.compile(r"\bby\s+how\s+much\b|\b(?:gains?|improv\w*|faster|sl
 _CHANGE_AFTER = re.compile(r"^\W*(?:[\w-]+\s+){0,2}?(?:improvements?|gains?|higher|better|faster|slower|increases?"
                            r"|boosts?|lower|reductions?|fewer|more|less|speed-?ups?|relative)\b", re.I)
 _CHANGE_BEFORE = re.compile(r"\bby\s*(?:up\s+to\s+|over\s+|about\s+|nearly\s+|around\s+|an?\s+average\s+of\s+)?$", re.I)
+
+
+# What a quantity question asks to be measured: the words after "how many"/"how much"/"what" up to the verb or the
+# first preposition ("GPU hours" in "how many GPU hours were used to train X"). Words every measure shares (score,
+# average, gain) or that only say it is a quantity name nothing to look for.
+_MEASURE_AT = re.compile(r"\bhow\s+(?:many|much)\s+|\bwhat\s+", re.I)
+_MEASURE_END = set("""is are was were be does do did has have had can could will would should went go goes take took
+of in on for at with against over than from to by when that which who whose under after before per across if while
+and or""".split())
+_MEASURE_GENERIC = set("""score scores rating ratings number numbers amount amounts value values performance result
+results gain gains improvement improvements increase average mean absolute relative total overall final level factor
+times time fraction share proportion percentage rate ratio size count kind type the a an its their this that""".split())
+_COMPARATIVE = {"more", "less", "fewer", "faster", "slower", "larger", "smaller", "higher", "lower", "better",
+                "worse", "bigger", "longer", "shorter", "cheaper"}
+
+
+def measure_words(question: str) -> list[str]:
+    """The words naming what each quantity clause asks to be measured; empty when a clause names nothing to look
+    for ("how much faster", "what fraction", "how much does it improve")."""
+    out: list[str] = []
+    for part in question_parts(question):
+        if not asks_quantity(part):
+            continue
+        for m in _MEASURE_AT.finditer(part):
+            run = []
+            for w in re.findall(r"[\w@'’-]+", part[m.end():]):
+                w = w.strip("'’")
+                if w.lower() in _MEASURE_END or w.lower() in _COMPARATIVE:
+                    break
+                run.append(w)
+            if m.group(0).lower().startswith("what") and len(run) > 4:
+                continue  # "what ..." naming no measure before its verb is not a quantity clause of this shape
+            out += [w for w in run if w.lower() not in _MEASURE_GENERIC and w.lower() not in out]
+    return list(dict.fromkeys(out))
+
+
+# A capitalised word inside a sentence is a proper noun ("the 14B Wan model", "in simulated Codeforces contests");
+# its ending "-style"/"-based" or a possessive is not part of the name.
+_PROPER = re.compile(r"(?<=[A-Za-z0-9,;:)] )([A-Z][a-z]+(?:-[A-Za-z]+)*)(?:['’]s)?(?=[\s,;:?.!)]|$)")
+_NAME_SUFFIX = re.compile(r"-(?:style|based|like|type|driven)$", re.I)
+
+
+def proper_nouns(question: str) -> list[str]:
+    """Capitalised words the question uses as names, besides the names `names` finds."""
+    found = [_NAME_SUFFIX.sub("", m.group(1)) for m in _PROPER.finditer(question)]
+    return [n for n in dict.fromkeys(found) if n not in names(question)]
+
+
+_ON_NAME = re.compile(r"\bon\s+(?:the\s+)?(\S+)", re.I)
+
+
+def benchmarks(question: str) -> list[str]:
+    """The names a quantity is asked on ("pass@1 on HumanEval", "on the SemanticKITTI benchmark"): a number measured
+    on another benchmark does not answer, however common the benchmark's name is in the corpus."""
+    found = {m.group(1).strip(".,;:?!") for m in _ON_NAME.finditer(question)}
+    return [n for n in names(question) if n in found]
 
 
 def asks_change(question: str) -> bool:
@@ -260,6 +318,13 @@ class _PlanOut(BaseModel):
     parts: list[Annotated[str, StringConstraints(max_length=160)]] = Field(max_length=2)
 
 
+# The words by which English asks to compare two things. A question with none of them ("what metric did X add, and
+# what was it meant to stop?", "what gains does X report, and how much faster is it than Y?") asks about one thing,
+# whatever the planner says: the 1.5B planner called 3 such dev+own+fresh questions comparisons, each a miss.
+_COMPARISON_CUE = re.compile(r"\b(?:vs\.?|versus|compar\w*|differ\w*|both|each|either|whereas|between|two)\b"
+                             r"|\bwhich\b[^?]*\bor\b", re.I)
+
+
 def plan(ctx: _Ctx) -> Plan:
     """What kind of answer the question needs. A plan that fails (the model looped past max_tokens, output that never
     validated) falls back to answering it as one question: planning is an aid, never a reason to give no answer."""
@@ -277,9 +342,10 @@ def plan(ctx: _Ctx) -> Plan:
         # a side must be about the question: it shares a content word with it, and is not the whole question
         if p and set(tokens(p)) & qwords and p.lower() != ctx.question.strip().lower() and p not in parts:
             parts.append(p)
+    kind: Kind = "one" if out.kind == "compare" and not _COMPARISON_CUE.search(ctx.question) else out.kind
     # a comparison without two usable sides is still a comparison: its two papers come from the whole question
-    return Plan(kind=out.kind, number=asks_only_quantities(ctx.question),
-                parts=parts[:2] if out.kind == "compare" and len(parts) >= 2 else [])
+    return Plan(kind=kind, number=asks_only_quantities(ctx.question),
+                parts=parts[:2] if kind == "compare" and len(parts) >= 2 else [])
 
 
 def judge(ctx: _Ctx, query: str, hit: Hit, max_words: int) -> tuple[Sentence | None, str]:
@@ -372,6 +438,10 @@ class Loop:
         picks = []
         required = self._rare_names(query)
         min_support = self.cfg.list_min_support if plan.kind == "list" else self.cfg.min_support
+        # One quantity asked of one paper: its measure and its benchmark must be the paper's. (A comparison's or a
+        # list's measures differ from side to side, so these two checks are for single answers.)
+        one_quantity = plan.number and plan.kind == "one"
+        measure = measure_words(query)
         for h in hits:
             if (query, h.paper.id) in self.seen or not h.best:
                 continue
@@ -403,11 +473,20 @@ class Loop:
                 step.verdict = "rejected: the sentence reads as an instruction to a model, not a finding"
             elif missing:
                 step.verdict = f"rejected: the paper never names {', '.join(missing)}"
+            elif one_quantity and (absent := [b for b in benchmarks(query)
+                                              if not mentions(b, h.paper.title + " " + h.paper.abstract)]):
+                step.verdict = f"rejected: a quantity on {', '.join(absent)} was asked and the paper never names it"
+            elif one_quantity and (absent := [n for n in proper_nouns(query)
+                                              if not mentions(n, h.paper.title + " " + h.paper.abstract)]):
+                # a number of a thing the paper never names is a number of something else
+                step.verdict = f"rejected: a quantity of {', '.join(absent)} was asked and the paper never names it"
             elif plan.kind == "list" and h.similarity.get(sent.id, -1.0) < self.cfg.list_min_similarity:
                 step.verdict = (f"rejected: the sentence is off the question's topic (similarity "
                                 f"{h.similarity.get(sent.id, -1.0):.2f} < {self.cfg.list_min_similarity})")
             elif plan.number and not find_candidates(sent.text):
                 step.verdict = "rejected: a quantity was asked for and the sentence states none"
+            elif one_quantity and measure and not any(mentions(w, sent.text) for w in measure):
+                step.verdict = f"rejected: the sentence never names what was asked to be measured ({' '.join(measure)})"
             elif plan.number and not asks_change(query) and not states_value(sent.text):
                 step.verdict = "rejected: a value was asked for and the sentence states only changes (gains, speed-ups)"
             elif bound and not satisfies(sent.text, bound):
