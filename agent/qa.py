@@ -34,6 +34,7 @@ from .retrieve import Hit, Retriever, tokens
 from .schemas import Usage
 from .settings import QASettings
 from .store import Store
+from .words import FUNCTION_WORDS
 
 log = logging.getLogger("litagent.qa")
 Kind = Literal["one", "list", "compare"]
@@ -175,9 +176,9 @@ _MEASURE_AT = re.compile(r"\bhow\s+(?:many|much)\s+|\bwhat\s+", re.I)
 _MEASURE_END = set("""is are was were be does do did has have had can could will would should went go goes take took
 of in on for at with against over than from to by when that which who whose under after before per across if while
 and or""".split())
-_MEASURE_GENERIC = set("""score scores rating ratings number numbers amount amounts value values performance result
-results gain gains improvement improvements increase average mean absolute relative total overall final level factor
-times time fraction share proportion percentage rate ratio size count kind type the a an its their this that""".split())
+_MEASURE_GENERIC = FUNCTION_WORDS | set("""score scores rating ratings number numbers amount amounts value values
+performance result results gain gains improvement improvements increase average mean absolute relative total overall
+final level factor times time fraction share proportion percentage rate ratio size count kind type""".split())
 _COMPARATIVE = {"more", "less", "fewer", "faster", "slower", "larger", "smaller", "higher", "lower", "better",
                 "worse", "bigger", "longer", "shorter", "cheaper"}
 
@@ -320,7 +321,8 @@ class _PlanOut(BaseModel):
 
 # The words by which English asks to compare two things. A question with none of them ("what metric did X add, and
 # what was it meant to stop?", "what gains does X report, and how much faster is it than Y?") asks about one thing,
-# whatever the planner says: the 1.5B planner called 3 such dev+own+fresh questions comparisons, each a miss.
+# whatever the planner says: the 1.5B planner called 5 such questions of the 98 of dev, own and fresh comparisons,
+# and a comparison cites a second paper the question is not about.
 _COMPARISON_CUE = re.compile(r"\b(?:vs\.?|versus|compar\w*|differ\w*|both|each|either|whereas|between|two)\b"
                              r"|\bwhich\b[^?]*\bor\b", re.I)
 
@@ -438,8 +440,8 @@ class Loop:
         picks = []
         required = self._rare_names(query)
         min_support = self.cfg.list_min_support if plan.kind == "list" else self.cfg.min_support
-        # One quantity asked of one paper: its measure and its benchmark must be the paper's. (A comparison's or a
-        # list's measures differ from side to side, so these two checks are for single answers.)
+        # One quantity asked of one paper: its measure, its benchmark and the things it names must be the paper's.
+        # (A comparison's or a list's measures differ from side to side, so these checks are for single answers.)
         one_quantity = plan.number and plan.kind == "one"
         measure = measure_words(query)
         for h in hits:
