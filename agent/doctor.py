@@ -63,14 +63,17 @@ def check_memo(settings: Settings) -> Finding:
 def check_store(settings: Settings) -> Finding:
     """Run in a child process: a damaged vector index can crash its reader outright (a segfault in Chroma's native
     code), and the check must survive that to report it."""
-    if not settings.store_dir.exists():
+    if not settings.chroma_url and not settings.store_dir.exists():
         return Finding("store", True, "none yet")
     r = subprocess.run([sys.executable, "-c", "import sys; from agent.doctor import _store_child; _store_child()",
                         str(settings.home)], capture_output=True, text=True, cwd=str(Path(__file__).parent.parent))
     if r.returncode < 0 or not r.stdout.strip():
         how = f"signal {-r.returncode}" if r.returncode < 0 else first_line(RuntimeError(r.stderr or "no output"))
         return Finding("store", False, f"reading the vector index crashed ({how})", "indexes")
-    return Finding(**json.loads(r.stdout.strip().splitlines()[-1]))
+    found = Finding(**json.loads(r.stdout.strip().splitlines()[-1]))
+    if settings.chroma_url:  # a shared server is not ours to move aside or rebuild: report only
+        found.detail, found.fix = f"{found.detail} (Chroma server {settings.chroma_url})", ""
+    return found
 
 
 def _store_child() -> None:

@@ -41,6 +41,10 @@ class NotFound(AgentError):
     pass
 
 
+class StoreUnavailable(AgentError):
+    """The Chroma server named by LITAGENT_CHROMA_URL does not answer."""
+
+
 class StateDamaged(AgentError):
     """The store or the memo on disk cannot be read; `litagent doctor` says what, `--repair` sets it right."""
 

@@ -16,7 +16,7 @@ import numpy as np
 
 from .numbers import Sentence, sentences
 from .schemas import Paper
-from .store import Store
+from .store import Store, scan
 from .words import FUNCTION_WORDS
 
 RRF_K = 60
@@ -137,11 +137,18 @@ class Retriever:
         product is fast, and unlike an approximate index its ranking is the same on every build of the store,
         which replayed recordings depend on."""
         if self._dense is None:
-            p = self.store.papers.get(include=["embeddings"])
-            sn = self.store.sentences.get(include=["embeddings", "metadatas"])
-            self._dense = (list(p["ids"]), np.asarray(p["embeddings"]).reshape(len(p["ids"]), -1),
-                           [(str(m["paper_id"]), int(str(m["sid"]))) for m in sn["metadatas"] or []],
-                           np.asarray(sn["embeddings"]).reshape(len(sn["ids"]), -1))
+            pids: list[str] = []
+            keys: list[tuple[str, int]] = []
+            pvecs: list[np.ndarray] = []
+            svecs: list[np.ndarray] = []
+            for page in scan(self.store.papers, ["embeddings"]):
+                pids += page["ids"]
+                pvecs.append(np.asarray(page["embeddings"]).reshape(len(page["ids"]), -1))
+            for page in scan(self.store.sentences, ["embeddings", "metadatas"]):
+                keys += [(str(m["paper_id"]), int(str(m["sid"]))) for m in page["metadatas"] or []]
+                svecs.append(np.asarray(page["embeddings"]).reshape(len(page["ids"]), -1))
+            self._dense = (pids, np.vstack(pvecs) if pvecs else np.zeros((0, 0)), keys,
+                           np.vstack(svecs) if svecs else np.zeros((0, 0)))
         return self._dense
 
     def best_sentences(self, query: str, hits: list[Hit], per_paper: int = 3) -> None:

@@ -116,6 +116,10 @@ class Settings(BaseSettings):
     temperature: float = 0.0
     context_tokens: int = Field(4096, description="context window of the model (the local server is started with it)")
 
+    chroma_url: str | None = Field(None, description="a Chroma server (http://HOST:PORT, started with `chroma run`): "
+                                   "the store lives there and several users or machines share it; nothing is "
+                                   "written to the local store. Unset: the embedded store under home/chroma")
+
     qa: QASettings = Field(default_factory=QASettings)
 
     local_port: int = 8765

@@ -15,13 +15,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urlparse
 
 import chromadb
 import numpy as np
 from chromadb.config import Settings as ChromaSettings
 
 from .embed import SHIPPED, MiniLMOnnx, VectorCache
-from .errors import NotFound, StateDamaged, first_line
+from .errors import AgentError, NotFound, StateDamaged, StoreUnavailable, UsageError, first_line
 from .numbers import sentences
 from .schemas import Extraction, Paper
 from .settings import Settings, resource_dir
@@ -30,24 +31,45 @@ log = logging.getLogger("litagent.store")
 
 
 MAX_WRITE = 5000  # rows per Chroma write: it refuses more than 5,461 in one call
+# rows per Chroma read: an unpaged `get` of 40k sentence rows failed with "too many SQL variables"; a page of 1,000
+# costs ~1 % more time than one read at 10^4 rows (evals/bench.py)
+PAGE_ROWS = 1000
 MAX_PAPERS_A_WRITE = 256  # papers per write: their ids make one SQL "IN" list; ~15 sentences each stay < MAX_WRITE
 DAMAGED_HINT = "run `litagent doctor` to see what, `litagent doctor --repair` to rebuild"
+
+
+def _client(settings: Settings) -> Any:
+    """Chroma's HTTP client for a server (LITAGENT_CHROMA_URL), else its embedded client over home/chroma."""
+    chroma = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    if not settings.chroma_url:
+        settings.store_dir.mkdir(parents=True, exist_ok=True)
+        return chromadb.PersistentClient(path=str(settings.store_dir), settings=chroma)
+    url = urlparse(settings.chroma_url)
+    if url.scheme not in ("http", "https") or not url.hostname:
+        raise UsageError(f"LITAGENT_CHROMA_URL must look like http://HOST:PORT, not {settings.chroma_url!r}")
+    try:
+        return chromadb.HttpClient(host=url.hostname, port=url.port or (443 if url.scheme == "https" else 8000),
+                                   ssl=url.scheme == "https", settings=chroma)
+    except Exception as e:  # the client checks the server at once
+        raise StoreUnavailable(f"no Chroma server answers at {settings.chroma_url} ({first_line(e)}); start one "
+                               "with `chroma run --path DIR --port PORT` or unset LITAGENT_CHROMA_URL") from e
 
 
 class Store:
     def __init__(self, settings: Settings) -> None:
         self.dir = settings.store_dir
-        settings.store_dir.mkdir(parents=True, exist_ok=True)
+        self.where = settings.chroma_url or str(settings.store_dir)
         ef: Any = MiniLMOnnx()  # a Chroma embedding function; its generic type is narrower than what it accepts
         meta: Any = {"hnsw:space": "cosine"}
         try:
-            self.client = chromadb.PersistentClient(
-                path=str(settings.store_dir), settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False))
+            self.client = _client(settings)
             self.papers = self.client.get_or_create_collection("papers", embedding_function=ef, metadata=meta)
             self.sentences = self.client.get_or_create_collection("sentences", embedding_function=ef, metadata=meta)
         except BaseException as e:  # Chroma's Rust core reports a malformed database as a panic (a BaseException)
-            if isinstance(e, (KeyboardInterrupt, SystemExit)):
+            if isinstance(e, (KeyboardInterrupt, SystemExit, AgentError)):
                 raise
+            if settings.chroma_url:
+                raise StoreUnavailable(f"the Chroma server at {settings.chroma_url} failed ({first_line(e)})") from e
             raise StateDamaged(f"store {settings.store_dir} is damaged ({first_line(e)}); {DAMAGED_HINT}") from e
         self.ef = ef
         self.vectors = VectorCache(settings.home / "vectors", [resource_dir("corpus") / SHIPPED])
@@ -117,8 +139,9 @@ class Store:
 
     def records(self) -> Iterator[tuple[Paper, Extraction | None]]:
         """Every stored paper with its committed extraction (None when unfinished), in title order."""
-        got = self.papers.get(include=["metadatas"])
-        rows = sorted(zip(got["ids"], _metas(got), strict=True), key=lambda r: (str(r[1]["title"]).lower(), r[0]))
+        rows = [(pid, m) for page in scan(self.papers, ["metadatas"]) for pid, m in zip(page["ids"], _metas(page),
+                                                                                         strict=True)]
+        rows.sort(key=lambda r: (str(r[1]["title"]).lower(), r[0]))
         for pid, m in rows:
             yield _record(pid, m)
 
@@ -140,6 +163,17 @@ class Store:
             raise NotFound("the store is empty; run `litagent ingest` first")
         got = self.papers.query(query_texts=[query], n_results=1, include=["metadatas"])
         return _record(got["ids"][0][0], (got["metadatas"] or [[{}]])[0][0])
+
+
+def scan(collection: Any, include: list[str]) -> Iterator[Any]:
+    """A whole collection, read PAGE_ROWS rows at a time (in the order Chroma stores them)."""
+    at = 0
+    while True:
+        page = collection.get(include=include, limit=PAGE_ROWS, offset=at)
+        if not page["ids"]:
+            return
+        yield page
+        at += len(page["ids"])
 
 
 def _metas(got: Any) -> list[Any]:

@@ -3,7 +3,12 @@ model traffic is replayed from cassettes or served by a labelled stub on 127.0.0
 
 from __future__ import annotations
 
+import socket
+import subprocess
 import sys
+import time
+import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,3 +34,32 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
 def replay_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One data home for the tests that replay the whole recorded corpus (its eval store is built once)."""
     return tmp_path_factory.mktemp("replay-home")
+
+
+@pytest.fixture(scope="session")
+def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real Chroma server (`chroma run`, installed with chromadb) on 127.0.0.1, for the store in server mode."""
+    exe = Path(sys.executable).parent / "chroma"
+    assert exe.exists(), f"chromadb's `chroma` command is missing beside {sys.executable}"
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    log = tmp_path_factory.mktemp("chroma") / "server.log"
+    with log.open("w") as out:
+        proc = subprocess.Popen([str(exe), "run", "--path", str(log.parent / "data"), "--host", "127.0.0.1",
+                                 "--port", str(port)], stdout=out, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=1).close()
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"chroma run did not start: {log.read_text()[-2000:]}") from None
+                time.sleep(0.2)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)

@@ -1,0 +1,164 @@
+"""How search scales with the store: synthetic stores of N papers, embedded Chroma or a Chroma server. Rerun:
+
+    python evals/bench_scale.py --papers 1000 10000 [--server] [--queries 20]
+
+Each synthetic paper is 8 sentences drawn at random from the bundled corpus, with the sentence vectors shipped beside
+it (corpus/vectors.npz), written straight into the store's collections (no embedding, no model): the vectors are
+real, the papers are recombinations. Prints, per size: store size on disk, write time, `litagent search` as a fresh
+CLI call (wall, peak memory of that process), and in one warm process the first search (it reads every vector) and
+then search p50/p95 over the dev questions. Figures, not a timed test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from agent import corpus  # noqa: E402
+from agent.embed import SHIPPED, MiniLMOnnx, vector_key  # noqa: E402
+from agent.numbers import sentences  # noqa: E402
+from agent.retrieve import Retriever  # noqa: E402
+from agent.settings import Settings  # noqa: E402
+from agent.store import MAX_WRITE, Store  # noqa: E402
+
+SENTENCES_A_PAPER = 8
+
+
+def pool() -> list[tuple[str, np.ndarray]]:
+    """The bundled corpus's sentences with their shipped vectors."""
+    with np.load(ROOT / "corpus" / SHIPPED) as z:
+        vecs = dict(zip((k.decode() for k in z["keys"]), z["vecs"], strict=True))
+    out = []
+    for p in corpus.load():
+        for s in sentences(p.abstract):
+            key = vector_key(MiniLMOnnx.name(), s.text)
+            if key in vecs and s.text.endswith("."):
+                out.append((s.text, vecs[key]))
+    return out
+
+
+def build(settings: Settings, n: int, sents: list[tuple[str, np.ndarray]]) -> float:
+    store = Store(settings)
+    rng = random.Random(n)
+    t = time.perf_counter()
+    rows: dict[str, dict[str, list]] = {c: {"ids": [], "documents": [], "embeddings": [], "metadatas": []}
+                                        for c in ("sentences", "papers")}
+
+    def flush() -> None:
+        for c in ("sentences", "papers"):
+            b = rows[c]
+            for at in range(0, len(b["ids"]), MAX_WRITE):
+                getattr(store, c).upsert(**{k: v[at:at + MAX_WRITE] for k, v in b.items()})
+            for v in b.values():
+                v.clear()
+
+    for i in range(n):
+        picked = rng.sample(sents, SENTENCES_A_PAPER)
+        title = f"Synthetic paper {i}: " + " ".join(picked[0][0].split()[:6])
+        abstract = " ".join(t for t, _ in picked)
+        pid = f"p-syn{i:07d}"
+        for s, (_, v) in zip(sentences(abstract), picked, strict=False):
+            for k, val in (("ids", f"{pid}:s{s.id}"), ("documents", s.text), ("embeddings", v),
+                           ("metadatas", {"paper_id": pid, "sid": s.id, "start": s.start, "end": s.end})):
+                rows["sentences"][k].append(val)
+        mean = np.mean([v for _, v in picked], axis=0)
+        unit = mean / np.linalg.norm(mean)
+        for k, val in (("ids", pid), ("documents", title + "\n\n" + abstract), ("embeddings", unit),
+                       ("metadatas", {"title": title, "abstract": abstract, "sources": "", "doi": "", "arxiv": "",
+                                      "text_hash": "", "extracted": False, "error": "synthetic", "prompt_version": "",
+                                      "extraction": ""})):
+            rows["papers"][k].append(val)
+        if len(rows["sentences"]["ids"]) >= MAX_WRITE:
+            flush()
+    flush()
+    return time.perf_counter() - t
+
+
+def fresh_cli(env: dict[str, str], query: str) -> tuple[float, float]:
+    """Wall seconds and peak resident MB of one `litagent search` process."""
+    code = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
+            f"r = subprocess.run([sys.executable, '-m', 'agent.cli', 'search', {query!r}, '--json'], "
+            "capture_output=True); w = time.perf_counter() - t; "
+            "assert r.returncode == 0, r.stderr.decode()[-400:]; "
+            "print(w, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)")
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, cwd=ROOT)
+    if out.returncode != 0:
+        sys.exit(out.stderr[-800:])
+    wall, mb = out.stdout.split()
+    return float(wall), float(mb)
+
+
+def start_server(path: Path) -> tuple[subprocess.Popen, str]:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([str(Path(sys.executable).parent / "chroma"), "run", "--path", str(path), "--host",
+                             "127.0.0.1", "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(3)
+    return proc, f"http://127.0.0.1:{port}"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--papers", type=int, nargs="+", default=[1000, 10000])
+    ap.add_argument("--server", action="store_true", help="a Chroma server (`chroma run`) instead of embedded")
+    ap.add_argument("--queries", type=int, default=20)
+    args = ap.parse_args()
+    sents = pool()
+    questions = [json.loads(x)["question"] for x in (ROOT / "evals" / "dev" / "qa.jsonl").open()][:args.queries]
+    print(f"{'papers':>7} {'sentences':>9} {'mode':8} {'write s':>7} {'store MB':>8} {'cli s':>6} {'cli MB':>7} "
+          f"{'first s':>7} {'p50 ms':>7} {'p95 ms':>7}", flush=True)
+    for n in args.papers:
+        home = Path(tempfile.mkdtemp(prefix="litagent-scale-"))
+        settings = Settings(home=home)
+        env = {**os.environ, "LITAGENT_HOME": str(home)}
+        proc = None
+        if args.server:
+            proc, url = start_server(home / "server")
+            settings.chroma_url = env["LITAGENT_CHROMA_URL"] = url
+        try:
+            write_s = build(settings, n, sents)
+            disk = sum(f.stat().st_size for f in home.rglob("*") if f.is_file()) / 2**20
+            cli_s, cli_mb = statistics.median(w for w, _ in [fresh_cli(env, questions[0]) for _ in range(3)]), \
+                fresh_cli(env, questions[0])[1]
+            store = Store(settings)
+            t = time.perf_counter()
+            r = Retriever(store)
+            r.search(questions[0], k=10)
+            first = time.perf_counter() - t
+            times = []
+            for q in questions:
+                t = time.perf_counter()
+                r.search(q, k=10)
+                times.append((time.perf_counter() - t) * 1000)
+            times.sort()
+            p95 = times[min(len(times) - 1, int(0.95 * len(times)))]
+            print(f"{n:7d} {n * SENTENCES_A_PAPER:9d} {'server' if args.server else 'embedded':8} {write_s:7.1f} "
+                  f"{disk:8.0f} {cli_s:6.1f} {cli_mb:7.0f} {first:7.1f} {statistics.median(times):7.1f} {p95:7.1f}",
+                  flush=True)
+        finally:
+            if proc:
+                proc.terminate()
+                proc.wait()
+            shutil.rmtree(home, ignore_errors=True)
+    print(f"peak memory of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

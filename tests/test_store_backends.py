@@ -1,0 +1,122 @@
+"""The store, search and ask against embedded Chroma and against a real Chroma server (`chroma run` on 127.0.0.1).
+The model is a SYNTHETIC stub on 127.0.0.1 (plumbing, not quality)."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from stub_server import StubServer, auto_label
+from test_qa import Scripted
+
+from agent import corpus
+from agent.errors import StoreUnavailable, UsageError
+from agent.ingest import ingest
+from agent.llm import LLM
+from agent.qa import ask
+from agent.retrieve import Retriever
+from agent.settings import Settings
+from agent.store import Store
+
+
+def _papers(path: Path, first: int, n: int) -> Path:
+    with path.open("w") as out:
+        for i in range(first, first + n):
+            out.write(json.dumps({"title": f"Sketching method {i} for topic {i}",
+                                  "abstract": f"We study sketching for topic {i}. It is {i + 2}.5x faster "
+                                  f"on {i + 10},000 images."}) + "\n")
+    return path
+
+
+@pytest.fixture(params=["embedded", "server"])
+def backend(request, settings: Settings) -> Settings:  # type: ignore[no-untyped-def]
+    if request.param == "server":
+        settings.chroma_url = request.getfixturevalue("chroma_server")
+    return settings
+
+
+def _fresh(store: Store) -> None:
+    """The server outlives each test: start from empty collections."""
+    for name in ("papers", "sentences"):
+        store.client.delete_collection(name)
+
+
+def test_ingest_search_and_rerun_on_either_backend(backend: Settings, tmp_path: Path) -> None:
+    papers = corpus.load([_papers(tmp_path / "a.jsonl", 0, 6)])
+    with StubServer([], default=auto_label) as srv:
+        backend.openai_base_url = srv.url
+        _fresh(Store(backend))
+        first = ingest(papers, backend, Store(backend), LLM(backend))
+        again = ingest(papers, backend, Store(backend), LLM(backend))
+    assert first.extracted == 6 and again.extracted == 0 and again.skipped == 6 and len(srv.requests) == 6
+    store = Store(backend)
+    assert store.count() == 6 and [p.id for p, _ in store.records()] == sorted(
+        (p.id for p in papers), key=lambda pid: next(p.title.lower() for p in papers if p.id == pid))
+    hits = Retriever(store).search("sketching for topic 3", k=3)
+    assert hits[0].paper.title == "Sketching method 3 for topic 3"
+    model = Scripted("one", picks={"method 3 ": ("5.5x", "5.5x faster")})
+    with StubServer([], default=model) as srv:
+        backend.openai_base_url = srv.url
+        ans = ask("How much faster is sketching method 3?", store, LLM(backend))
+    assert not ans.abstained and ans.citations[0].title == "Sketching method 3 for topic 3"
+    assert "It is 5.5x faster on 13,000 images." in [c.quote for c in ans.citations]
+    # server mode writes no local store
+    assert (backend.store_dir.exists()) is (backend.chroma_url is None)
+
+
+def test_reads_are_paged(backend: Settings, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("agent.store.PAGE_ROWS", 4)  # 5 papers, 10 sentences: several pages each
+    papers = corpus.load([_papers(tmp_path / "a.jsonl", 0, 5)])
+    with StubServer([], default=auto_label) as srv:
+        backend.openai_base_url = srv.url
+        _fresh(Store(backend))
+        ingest(papers, backend, Store(backend), LLM(backend))
+    store = Store(backend)
+    assert len(list(store.records())) == 5
+    pids, pvecs, keys, svecs = Retriever(store)._vectors()
+    assert sorted(pids) == sorted(p.id for p in papers) and pvecs.shape[0] == 5
+    assert len(keys) == len(set(keys)) == 10 and svecs.shape == (10, pvecs.shape[1])
+
+
+def test_two_ingest_processes_share_one_server(chroma_server: str, tmp_path: Path) -> None:
+    a, b = _papers(tmp_path / "a.jsonl", 0, 8), _papers(tmp_path / "b.jsonl", 4, 8)  # papers 4-7 in both
+    env = {**os.environ, "LITAGENT_STRUCTURED_MODE": "json_schema", "LITAGENT_CASSETTE_MODE": "off",
+           "OPENAI_API_KEY": "test-key-not-secret", "LITAGENT_CHROMA_URL": chroma_server}
+    _fresh(Store(Settings(home=tmp_path / "x", chroma_url=chroma_server)))
+    with StubServer([], default=auto_label, delay_s=0.05) as srv:
+        env["OPENAI_BASE_URL"] = srv.url
+        procs = [subprocess.Popen([sys.executable, "-m", "agent.cli", "ingest", str(f), "--json"],
+                                  env={**env, "LITAGENT_HOME": str(tmp_path / name)}, stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, text=True) for name, f in (("h1", a), ("h2", b))]
+        outs = [p.communicate(timeout=300) for p in procs]
+    assert all(p.returncode == 0 for p in procs), [o[1][-500:] for o in outs]
+    store = Store(Settings(home=tmp_path / "x", chroma_url=chroma_server))
+    records = list(store.records())
+    assert len(records) == store.count() == 12 and all(ex is not None for _, ex in records)  # each paper once
+    sids = [i for page in [store.sentences.get()] for i in page["ids"]]
+    assert len(sids) == len(set(sids)) == 24  # two sentences a paper, none twice
+
+
+def test_a_server_that_does_not_answer_is_a_clear_error(settings: Settings) -> None:
+    with socket_port() as port:
+        settings.chroma_url = f"http://127.0.0.1:{port}"
+        with pytest.raises(StoreUnavailable, match="no Chroma server answers"):
+            Store(settings)
+    settings.chroma_url = "localhost:8000"
+    with pytest.raises(UsageError, match="http://HOST:PORT"):
+        Store(settings)
+
+
+class socket_port:
+    """A port on 127.0.0.1 that nothing listens on."""
+
+    def __enter__(self) -> int:
+        import socket
+        self.s = socket.socket()
+        self.s.bind(("127.0.0.1", 0))
+        return int(self.s.getsockname()[1])
+
+    def __exit__(self, *exc: object) -> None:
+        self.s.close()
