@@ -11,9 +11,9 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-import bm25s
 import numpy as np
 
+from .index import SearchIndex, prune
 from .numbers import Sentence, sentences
 from .schemas import Paper
 from .store import Store, scan
@@ -53,32 +53,57 @@ class Hit:
 
 
 class Retriever:
-    """Built once per process from the store: BM25 over title + abstract + claims, and the stored vectors in memory."""
+    """Per process: the paper records from the store, and the search index (agent/index.py: vectors, BM25 over title +
+    abstract + claims, word frequencies) memory-mapped from its folder, or built from the store on first use."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
         self.papers: dict[str, Paper] = {}
         self.unextracted: set[str] = set()  # indexed (searchable) but not yet extracted
-        docs: list[list[str]] = []
         for paper, ex in store.records():
             self.papers[paper.id] = paper
             if ex is None:
                 self.unextracted.add(paper.id)
-            claims = " ".join(c.text for c in ex.claims) if ex else ""
-            docs.append(tokens(f"{paper.title} {paper.title} {paper.abstract} {claims}"))
         self.ids = list(self.papers)
-        # claims are sentences of the abstract, so a paper's BM25 tokens are exactly its title's and abstract's words
-        self._words = {pid: set(doc) for pid, doc in zip(self.ids, docs, strict=True)}
-        self._df: dict[str, int] = defaultdict(int)
-        for words in self._words.values():
-            for w in words:
-                self._df[w] += 1
-        self._dense: tuple[list[str], np.ndarray, list[tuple[str, int]], np.ndarray] | None = None
+        self._index: SearchIndex | None = None
+        self._rows: dict[tuple[str, int], int] | None = None
+        self._words: dict[str, set[str]] = {}
         self._qvec: tuple[str, np.ndarray] | None = None
-        self.bm25 = bm25s.BM25()
-        if docs:
-            self.bm25.index(docs, show_progress=False)
         self.last_ms = 0.0
+
+    @property
+    def index(self) -> SearchIndex:
+        if self._index is None:
+            token = self.store.generation()
+            folder = self.store.index_dir / token
+            self._index = SearchIndex.load(folder)
+            if self._index is None or set(self._index.doc_ids) != set(self.ids):
+                self._index = self._build()
+                if self.store.generation() == token:  # nothing was written while it was built
+                    self._index.save(folder)
+                    prune(self.store.index_dir, token)
+        return self._index
+
+    def _build(self) -> SearchIndex:
+        """Every vector read from the store in pages, every paper tokenised (claims are sentences of the abstract,
+        so a paper's BM25 tokens are exactly its title's and abstract's words)."""
+        doc_ids, docs = [], []
+        for paper, ex in self.store.records():
+            claims = " ".join(c.text for c in ex.claims) if ex else ""
+            doc_ids.append(paper.id)
+            docs.append(tokens(f"{paper.title} {paper.title} {paper.abstract} {claims}"))
+        pids: list[str] = []
+        keys: list[tuple[str, int]] = []
+        pvecs: list[np.ndarray] = []
+        svecs: list[np.ndarray] = []
+        for page in scan(self.store.papers, ["embeddings"]):
+            pids += page["ids"]
+            pvecs.append(np.asarray(page["embeddings"]).reshape(len(page["ids"]), -1))
+        for page in scan(self.store.sentences, ["embeddings", "metadatas"]):
+            keys += [(str(m["paper_id"]), int(str(m["sid"]))) for m in page["metadatas"] or []]
+            svecs.append(np.asarray(page["embeddings"]).reshape(len(page["ids"]), -1))
+        return SearchIndex.build(pids, np.vstack(pvecs) if pvecs else np.zeros((0, 0), dtype=np.float32), keys,
+                                 np.vstack(svecs) if svecs else np.zeros((0, 0), dtype=np.float32), doc_ids, docs)
 
     def search(self, query: str, k: int = 5, depth: int = 30, only: set[str] | None = None) -> list[Hit]:
         """Top-k papers; `only` restricts the result to those paper ids (a metadata filter)."""
@@ -101,10 +126,11 @@ class Retriever:
                 rank += 1
         q = tokens(query)
         if q:
-            docs, scores = self.bm25.retrieve([q], k=depth, show_progress=False)
+            index = self.index
+            docs, scores = index.bm25.retrieve([q], k=min(depth, len(index.doc_ids)), show_progress=False)
             for rank, (i, s) in enumerate(zip(docs[0], scores[0], strict=True)):
                 if s > 0:
-                    ranked[self.ids[int(i)]]["bm25"] = rank
+                    ranked[index.doc_ids[int(i)]]["bm25"] = rank
         hits = []
         for pid, ranks in ranked.items():
             if pid not in self.papers or (only and pid not in only):
@@ -116,7 +142,14 @@ class Retriever:
         return hits[:k]
 
     def idf(self, word: str) -> float:
-        return math.log((len(self.ids) + 1) / (self._df.get(word, 0) + 0.5))
+        return math.log((len(self.ids) + 1) / (self.index.df.get(word, 0) + 0.5))
+
+    def words(self, paper_id: str) -> set[str]:
+        """A paper's BM25 words (its title's and abstract's), computed when first asked for."""
+        if paper_id not in self._words:
+            p = self.papers.get(paper_id)
+            self._words[paper_id] = set(tokens(f"{p.title} {p.abstract}")) if p else set()
+        return self._words[paper_id]
 
     def support(self, query: str, paper_id: str) -> float:
         """How much of the question's vocabulary the paper uses: the share of the question's content words, each
@@ -124,7 +157,7 @@ class Retriever:
         topic ("Ethereum", "triage"), common ones ("model", "results") almost nothing."""
         q = set(tokens(query))
         total = sum(self.idf(w) for w in q)
-        return sum(self.idf(w) for w in q & self._words.get(paper_id, set())) / total if total else 0.0
+        return sum(self.idf(w) for w in q & self.words(paper_id)) / total if total else 0.0
 
     def _query_vector(self, query: str) -> np.ndarray:
         """`search` and `best_sentences` ask about the same question: embed it once."""
@@ -133,23 +166,11 @@ class Retriever:
         return self._qvec[1]
 
     def _vectors(self) -> tuple[list[str], np.ndarray, list[tuple[str, int]], np.ndarray]:
-        """Exact dense search over vectors read once from the store. At this scale (10^4-10^5 sentences) a matrix
-        product is fast, and unlike an approximate index its ranking is the same on every build of the store,
-        which replayed recordings depend on."""
-        if self._dense is None:
-            pids: list[str] = []
-            keys: list[tuple[str, int]] = []
-            pvecs: list[np.ndarray] = []
-            svecs: list[np.ndarray] = []
-            for page in scan(self.store.papers, ["embeddings"]):
-                pids += page["ids"]
-                pvecs.append(np.asarray(page["embeddings"]).reshape(len(page["ids"]), -1))
-            for page in scan(self.store.sentences, ["embeddings", "metadatas"]):
-                keys += [(str(m["paper_id"]), int(str(m["sid"]))) for m in page["metadatas"] or []]
-                svecs.append(np.asarray(page["embeddings"]).reshape(len(page["ids"]), -1))
-            self._dense = (pids, np.vstack(pvecs) if pvecs else np.zeros((0, 0)), keys,
-                           np.vstack(svecs) if svecs else np.zeros((0, 0)))
-        return self._dense
+        """Exact dense search over every stored vector. At this scale (10^4-10^5 sentences) a matrix product is
+        fast, and unlike an approximate index its ranking is the same on every build of the store, which replayed
+        recordings depend on."""
+        ix = self.index
+        return ix.paper_ids, ix.paper_vecs, ix.sent_keys, ix.sent_vecs
 
     def best_sentences(self, query: str, hits: list[Hit], per_paper: int = 3) -> None:
         """Fill each hit's `best` with the sentences nearest the question (dense + shared rare words), in text order."""
@@ -158,7 +179,9 @@ class Retriever:
             return
         qvec = self._query_vector(query)
         _, _, keys, vecs = self._vectors()
-        row = {k: i for i, k in enumerate(keys)}
+        if self._rows is None:
+            self._rows = {k: i for i, k in enumerate(keys)}
+        row = self._rows
         stored = {(h.paper.id, s.id): vecs[row[(h.paper.id, s.id)]] for h, s in all_sents
                   if (h.paper.id, s.id) in row}
         missing = [(h, s) for h, s in all_sents if (h.paper.id, s.id) not in stored]

@@ -13,6 +13,7 @@ paper exactly once.
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlparse
@@ -65,6 +66,8 @@ class Store:
             self.client = _client(settings)
             self.papers = self.client.get_or_create_collection("papers", embedding_function=ef, metadata=meta)
             self.sentences = self.client.get_or_create_collection("sentences", embedding_function=ef, metadata=meta)
+            # one record whose token every write renews: what a search index built from this store is keyed on
+            self.state = self.client.get_or_create_collection("state", embedding_function=ef)
         except BaseException as e:  # Chroma's Rust core reports a malformed database as a panic (a BaseException)
             if isinstance(e, (KeyboardInterrupt, SystemExit, AgentError)):
                 raise
@@ -72,6 +75,7 @@ class Store:
                 raise StoreUnavailable(f"the Chroma server at {settings.chroma_url} failed ({first_line(e)})") from e
             raise StateDamaged(f"store {settings.store_dir} is damaged ({first_line(e)}); {DAMAGED_HINT}") from e
         self.ef = ef
+        self.index_dir = settings.home / "index"  # the search index built from this store (agent/index.py)
         self.vectors = VectorCache(settings.home / "vectors", [resource_dir("corpus") / SHIPPED])
 
     # -- writing ----------------------------------------------------------------------------------------
@@ -105,6 +109,7 @@ class Store:
             return
         if not items:
             return
+        self._renew()  # before the first change: a crash half-way leaves no index claiming to be current
         where: Any = {"paper_id": {"$in": [p.id for p, _, _ in items]}}
         self.sentences.delete(where=where)
         rows: dict[str, dict[str, list[Any]]] = {name: {"ids": [], "documents": [], "embeddings": [], "metadatas": []}
@@ -132,6 +137,17 @@ class Store:
             batch = rows[name]
             for at in range(0, len(batch["ids"]), MAX_WRITE):  # Chroma refuses more than 5,461 rows a call
                 getattr(self, name).upsert(**{k: v[at:at + MAX_WRITE] for k, v in batch.items()})
+        self._renew()
+
+    def _renew(self) -> str:
+        token = uuid.uuid4().hex
+        self.state.upsert(ids=["generation"], embeddings=[[1.0]], metadatas=[{"token": token}])
+        return token
+
+    def generation(self) -> str:
+        """A token that changes with every write to the store (a store written before tokens existed gets one)."""
+        got = self.state.get(ids=["generation"], include=["metadatas"])
+        return str(_metas(got)[0]["token"]) if got["ids"] else self._renew()
 
     # -- reading ----------------------------------------------------------------------------------------
     def count(self) -> int:

@@ -120,3 +120,27 @@ class socket_port:
 
     def __exit__(self, *exc: object) -> None:
         self.s.close()
+
+
+def test_the_search_index_is_kept_until_the_store_changes(settings: Settings, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from agent.index import SearchIndex
+    builds = []
+    real = SearchIndex.build.__func__  # type: ignore[attr-defined]
+    monkeypatch.setattr(SearchIndex, "build", classmethod(lambda cls, *a: builds.append(1) or real(cls, *a)))
+    papers = corpus.load([_papers(tmp_path / "a.jsonl", 0, 5)])
+    with StubServer([], default=auto_label) as srv:
+        settings.openai_base_url = srv.url
+        ingest(papers, settings, Store(settings), LLM(settings))
+        first = [h.paper.id for h in Retriever(Store(settings)).search("sketching for topic 2", k=5)]
+        again = [h.paper.id for h in Retriever(Store(settings)).search("sketching for topic 2", k=5)]
+        assert len(builds) == 1 and first == again  # the second process maps the saved index, same ranking
+        assert len(list(settings.home.joinpath("index").iterdir())) == 1
+        ingest(corpus.load([_papers(tmp_path / "b.jsonl", 5, 1)]), settings, Store(settings), LLM(settings))
+        hits = Retriever(Store(settings)).search("sketching for topic 5", k=1)
+    assert len(builds) == 2 and hits[0].paper.title == "Sketching method 5 for topic 5"  # a write: a new index
+    assert len(list(settings.home.joinpath("index").iterdir())) == 1  # the old one is gone
+    # an index that cannot be read is rebuilt, not an error
+    folder = next(settings.home.joinpath("index").iterdir())
+    (folder / "meta.json").write_text("{not json")
+    assert Retriever(Store(settings)).search("sketching for topic 5", k=1)[0].paper.id == hits[0].paper.id
+    assert len(builds) == 3
