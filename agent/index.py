@@ -32,13 +32,14 @@ class SearchIndex:
     paper_vecs: np.ndarray
     sent_keys: list[tuple[str, int]]  # (paper id, sentence id): rows of sent_vecs
     sent_vecs: np.ndarray
-    doc_ids: list[str]  # rows of the BM25 index (title order)
+    doc_ids: list[str]  # rows of the BM25 index: every paper, in title order
     bm25: bm25s.BM25
     df: dict[str, int]  # papers each word occurs in
+    unextracted: list[str]  # papers indexed but not extracted yet
 
     @classmethod
     def build(cls, paper_ids: list[str], paper_vecs: np.ndarray, sent_keys: list[tuple[str, int]],
-              sent_vecs: np.ndarray, doc_ids: list[str], docs: list[list[str]]) -> SearchIndex:
+              sent_vecs: np.ndarray, doc_ids: list[str], docs: list[list[str]], unextracted: list[str]) -> SearchIndex:
         bm25 = bm25s.BM25()
         if docs:
             bm25.index(docs, show_progress=False)
@@ -46,7 +47,7 @@ class SearchIndex:
         for doc in docs:
             for w in set(doc):
                 df[w] += 1
-        return cls(paper_ids, paper_vecs, sent_keys, sent_vecs, doc_ids, bm25, dict(df))
+        return cls(paper_ids, paper_vecs, sent_keys, sent_vecs, doc_ids, bm25, dict(df), unextracted)
 
     def save(self, target: Path) -> None:
         """Write to a fresh folder beside `target`, then rename it into place (a reader never sees half of it)."""
@@ -57,7 +58,8 @@ class SearchIndex:
             np.save(tmp / "sent_vecs.npy", np.ascontiguousarray(self.sent_vecs))
             (tmp / "meta.json").write_text(json.dumps({
                 "version": VERSION, "paper_ids": self.paper_ids, "doc_ids": self.doc_ids,
-                "sent_keys": self.sent_keys, "df": self.df, "has_bm25": bool(self.doc_ids)}))
+                "sent_keys": self.sent_keys, "df": self.df, "unextracted": self.unextracted,
+                "has_bm25": bool(self.doc_ids)}))
             if self.doc_ids:
                 self.bm25.save(str(tmp / "bm25"), show_progress=False)
             os.replace(tmp, target)
@@ -78,7 +80,7 @@ class SearchIndex:
             return cls(list(meta["paper_ids"]), np.load(folder / "paper_vecs.npy", mmap_mode="r"),
                        [(str(p), int(s)) for p, s in meta["sent_keys"]], np.load(folder / "sent_vecs.npy",
                                                                                    mmap_mode="r"),
-                       list(meta["doc_ids"]), bm25, dict(meta["df"]))
+                       list(meta["doc_ids"]), bm25, dict(meta["df"]), list(meta["unextracted"]))
         except (OSError, ValueError, KeyError) as e:
             if folder.exists():
                 log.warning("search index %s unreadable (%s); rebuilding it", folder, e)

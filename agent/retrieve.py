@@ -9,6 +9,7 @@ import math
 import re
 import time
 from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -16,7 +17,7 @@ import numpy as np
 from .index import SearchIndex, prune
 from .numbers import Sentence, sentences
 from .schemas import Paper
-from .store import Store, scan
+from .store import PAGE_ROWS, Store, scan
 from .words import FUNCTION_WORDS
 
 RRF_K = 60
@@ -52,24 +53,56 @@ class Hit:
     similarity: dict[int, float] = field(default_factory=dict)  # sentence id -> cosine with the question
 
 
+class Papers(Mapping[str, Paper]):
+    """Every indexed paper by id, read from the store when first asked for (a search reads its hits' papers in one
+    call), so a process reads no paper it does not use."""
+
+    def __init__(self, store: Store, ids: list[str]) -> None:
+        self.store, self.ids, self._known = store, ids, set(ids)
+        self._cache: dict[str, Paper] = {}
+
+    def load(self, ids: Iterable[str]) -> None:
+        todo = [i for i in dict.fromkeys(ids) if i in self._known and i not in self._cache]
+        if todo:
+            self._cache.update(self.store.papers_by_id(todo))
+
+    def __getitem__(self, pid: str) -> Paper:
+        self.load([pid])
+        return self._cache[pid]
+
+    def __contains__(self, pid: object) -> bool:
+        return pid in self._known
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def values(self) -> Iterator[Paper]:  # type: ignore[override]  # a generator: read a page at a time
+        for at in range(0, len(self.ids), PAGE_ROWS):
+            page = self.ids[at:at + PAGE_ROWS]
+            self.load(page)
+            yield from (self._cache[i] for i in page)
+
+    def items(self) -> Iterator[tuple[str, Paper]]:  # type: ignore[override]
+        return zip(self.ids, self.values(), strict=True)
+
+
 class Retriever:
-    """Per process: the paper records from the store, and the search index (agent/index.py: vectors, BM25 over title +
-    abstract + claims, word frequencies) memory-mapped from its folder, or built from the store on first use."""
+    """Per process: the search index (agent/index.py: vectors, BM25 over title + abstract + claims, word frequencies,
+    every paper's id) memory-mapped from its folder, or built from the store on first use; papers read as needed."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.papers: dict[str, Paper] = {}
-        self.unextracted: set[str] = set()  # indexed (searchable) but not yet extracted
-        for paper, ex in store.records():
-            self.papers[paper.id] = paper
-            if ex is None:
-                self.unextracted.add(paper.id)
-        self.ids = list(self.papers)
         self._index: SearchIndex | None = None
         self._rows: dict[tuple[str, int], int] | None = None
         self._words: dict[str, set[str]] = {}
         self._qvec: tuple[str, np.ndarray] | None = None
         self.last_ms = 0.0
+        self.ids = self.index.doc_ids  # in title order
+        self.papers = Papers(store, self.ids)
+        self.unextracted = set(self.index.unextracted)  # indexed (searchable) but not yet extracted
 
     @property
     def index(self) -> SearchIndex:
@@ -77,7 +110,7 @@ class Retriever:
             token = self.store.generation()
             folder = self.store.index_dir / token
             self._index = SearchIndex.load(folder)
-            if self._index is None or set(self._index.doc_ids) != set(self.ids):
+            if self._index is None:
                 self._index = self._build()
                 if self.store.generation() == token:  # nothing was written while it was built
                     self._index.save(folder)
@@ -87,11 +120,13 @@ class Retriever:
     def _build(self) -> SearchIndex:
         """Every vector read from the store in pages, every paper tokenised (claims are sentences of the abstract,
         so a paper's BM25 tokens are exactly its title's and abstract's words)."""
-        doc_ids, docs = [], []
+        doc_ids, docs, unextracted = [], [], []
         for paper, ex in self.store.records():
             claims = " ".join(c.text for c in ex.claims) if ex else ""
             doc_ids.append(paper.id)
             docs.append(tokens(f"{paper.title} {paper.title} {paper.abstract} {claims}"))
+            if ex is None:
+                unextracted.append(paper.id)
         pids: list[str] = []
         keys: list[tuple[str, int]] = []
         pvecs: list[np.ndarray] = []
@@ -103,7 +138,8 @@ class Retriever:
             keys += [(str(m["paper_id"]), int(str(m["sid"]))) for m in page["metadatas"] or []]
             svecs.append(np.asarray(page["embeddings"]).reshape(len(page["ids"]), -1))
         return SearchIndex.build(pids, np.vstack(pvecs) if pvecs else np.zeros((0, 0), dtype=np.float32), keys,
-                                 np.vstack(svecs) if svecs else np.zeros((0, 0), dtype=np.float32), doc_ids, docs)
+                                 np.vstack(svecs) if svecs else np.zeros((0, 0), dtype=np.float32), doc_ids, docs,
+                                 unextracted)
 
     def search(self, query: str, k: int = 5, depth: int = 30, only: set[str] | None = None) -> list[Hit]:
         """Top-k papers; `only` restricts the result to those paper ids (a metadata filter)."""
@@ -131,15 +167,13 @@ class Retriever:
             for rank, (i, s) in enumerate(zip(docs[0], scores[0], strict=True)):
                 if s > 0:
                     ranked[index.doc_ids[int(i)]]["bm25"] = rank
-        hits = []
-        for pid, ranks in ranked.items():
-            if pid not in self.papers or (only and pid not in only):
-                continue
-            score = sum(1.0 / (RRF_K + r) for r in ranks.values())
-            hits.append(Hit(self.papers[pid], score, ranks.get("dense"), ranks.get("bm25")))
-        hits.sort(key=lambda h: (-h.score, h.paper.id))
+        scored = sorted(((sum(1.0 / (RRF_K + r) for r in ranks.values()), pid) for pid, ranks in ranked.items()
+                         if pid in self.papers and (not only or pid in only)), key=lambda t: (-t[0], t[1]))[:k]
+        self.papers.load(pid for _, pid in scored)  # one read for the papers returned
+        hits = [Hit(self.papers[pid], score, ranked[pid].get("dense"), ranked[pid].get("bm25"))
+                for score, pid in scored]
         self.last_ms = (time.perf_counter() - started) * 1000
-        return hits[:k]
+        return hits
 
     def idf(self, word: str) -> float:
         return math.log((len(self.ids) + 1) / (self.index.df.get(word, 0) + 0.5))

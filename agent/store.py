@@ -161,6 +161,14 @@ class Store:
         for pid, m in rows:
             yield _record(pid, m)
 
+    def papers_by_id(self, ids: list[str]) -> dict[str, Paper]:
+        """The papers of these ids (their text, without parsing their extractions), read PAGE_ROWS at a time."""
+        out: dict[str, Paper] = {}
+        for at in range(0, len(ids), PAGE_ROWS):
+            got = self.papers.get(ids=ids[at:at + PAGE_ROWS], include=["metadatas"])
+            out.update((pid, _paper(pid, m)) for pid, m in zip(got["ids"], _metas(got), strict=True))
+        return out
+
     def get(self, pid: str) -> tuple[Paper, Extraction | None]:
         got = self.papers.get(ids=[pid], include=["metadatas"])
         if not got["ids"]:
@@ -197,8 +205,12 @@ def _metas(got: Any) -> list[Any]:
     return list(got["metadatas"] or [])
 
 
+def _paper(pid: str, m: Any) -> Paper:
+    return Paper(id=pid, title=m["title"], abstract=m["abstract"], sources=str(m.get("sources", "")).split("\n"),
+                 doi=str(m.get("doi", "")), arxiv=str(m.get("arxiv", "")))
+
+
 def _record(pid: str, m: Any) -> tuple[Paper, Extraction | None]:
-    paper = Paper(id=pid, title=m["title"], abstract=m["abstract"], sources=str(m.get("sources", "")).split("\n"),
-                  doi=str(m.get("doi", "")), arxiv=str(m.get("arxiv", "")))
+    paper = _paper(pid, m)
     ex = Extraction.model_validate_json(m["extraction"]) if m.get("extracted") and m.get("extraction") else None
     return paper, ex
