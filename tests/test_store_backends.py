@@ -144,3 +144,21 @@ def test_the_search_index_is_kept_until_the_store_changes(settings: Settings, tm
     (folder / "meta.json").write_text("{not json")
     assert Retriever(Store(settings)).search("sketching for topic 5", k=1)[0].paper.id == hits[0].paper.id
     assert len(builds) == 3
+
+
+def test_a_search_reads_only_the_papers_it_returns(settings: Settings, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    papers = corpus.load([_papers(tmp_path / "a.jsonl", 0, 6)])
+    with StubServer([], default=auto_label) as srv:
+        settings.openai_base_url = srv.url
+        ingest(papers, settings, Store(settings), LLM(settings))
+    Retriever(Store(settings))  # builds and saves the index
+    store = Store(settings)
+    read: list[str] = []
+    real = store.papers_by_id
+    monkeypatch.setattr(store, "records", lambda: (_ for _ in ()).throw(AssertionError("every record read")))
+    monkeypatch.setattr(store, "papers_by_id", lambda ids: read.extend(ids) or real(ids))
+    r = Retriever(store)
+    assert len(r.ids) == 6 and not r.unextracted and read == []
+    hits = r.search("sketching for topic 4", k=2)
+    assert hits[0].paper.title == "Sketching method 4 for topic 4" and sorted(read) == sorted(h.paper.id for h in hits)
+    assert [p.id for p in r.papers.values()] == r.ids  # the whole corpus on demand, a page at a time
