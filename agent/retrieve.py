@@ -118,8 +118,7 @@ class Retriever:
         return self._index
 
     def _build(self) -> SearchIndex:
-        """Every vector read from the store in pages, every paper tokenised (claims are sentences of the abstract,
-        so a paper's BM25 tokens are exactly its title's and abstract's words)."""
+        """Every vector read from the store in pages, every paper tokenised."""
         doc_ids, docs, unextracted = [], [], []
         for paper, ex in self.store.records():
             claims = " ".join(c.text for c in ex.claims) if ex else ""
@@ -179,7 +178,8 @@ class Retriever:
         return math.log((len(self.ids) + 1) / (self.index.df.get(word, 0) + 0.5))
 
     def words(self, paper_id: str) -> set[str]:
-        """A paper's BM25 words (its title's and abstract's), computed when first asked for."""
+        """A paper's BM25 words, computed when first asked for: its title's and abstract's (its claims are sentences
+        of its abstract)."""
         if paper_id not in self._words:
             p = self.papers.get(paper_id)
             self._words[paper_id] = set(tokens(f"{p.title} {p.abstract}")) if p else set()
