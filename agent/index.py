@@ -15,7 +15,7 @@ import os
 import shutil
 import tempfile
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import bm25s
@@ -23,19 +23,22 @@ import numpy as np
 
 log = logging.getLogger("litagent.index")
 
-VERSION = "1"  # the layout below; a new layout makes every old index stale
+VERSION = "2"  # the layout below; a new layout makes every old index stale
 
 
 @dataclass
 class SearchIndex:
     paper_ids: list[str]  # in the store's order: rows of paper_vecs
     paper_vecs: np.ndarray
-    sent_keys: list[tuple[str, int]]  # (paper id, sentence id): rows of sent_vecs
+    sent_papers: list[str]  # the papers that have sentences; sent_paper indexes it
+    sent_paper: np.ndarray  # per row of sent_vecs: its paper (int32, into sent_papers)
+    sent_sid: np.ndarray  # per row of sent_vecs: its sentence id in the paper (int32)
     sent_vecs: np.ndarray
     doc_ids: list[str]  # rows of the BM25 index: every paper, in title order
     bm25: bm25s.BM25
     df: dict[str, int]  # papers each word occurs in
     unextracted: list[str]  # papers indexed but not extracted yet
+    _by_paper: tuple[dict[str, int], np.ndarray, np.ndarray] | None = field(default=None, init=False, repr=False)
 
     @classmethod
     def build(cls, paper_ids: list[str], paper_vecs: np.ndarray, sent_keys: list[tuple[str, int]],
@@ -47,7 +50,28 @@ class SearchIndex:
         for doc in docs:
             for w in set(doc):
                 df[w] += 1
-        return cls(paper_ids, paper_vecs, sent_keys, sent_vecs, doc_ids, bm25, dict(df), unextracted)
+        papers = list(dict.fromkeys(p for p, _ in sent_keys))
+        code = {p: i for i, p in enumerate(papers)}
+        return cls(paper_ids, paper_vecs, papers, np.array([code[p] for p, _ in sent_keys], dtype=np.int32),
+                   np.array([s for _, s in sent_keys], dtype=np.int32), sent_vecs, doc_ids, bm25, dict(df),
+                   unextracted)
+
+    def key(self, row: int) -> tuple[str, int]:
+        """(paper id, sentence id) of a row of sent_vecs."""
+        return self.sent_papers[int(self.sent_paper[row])], int(self.sent_sid[row])
+
+    def rows(self, paper_id: str) -> dict[int, int]:
+        """A paper's sentence ids and their rows in sent_vecs (one sort of the row-to-paper array, on first use)."""
+        if self._by_paper is None:
+            order = np.argsort(self.sent_paper, kind="stable")
+            bounds = np.searchsorted(self.sent_paper[order], np.arange(len(self.sent_papers) + 1))
+            self._by_paper = ({p: i for i, p in enumerate(self.sent_papers)}, order, bounds)
+        code, order, bounds = self._by_paper
+        c = code.get(paper_id)
+        if c is None:
+            return {}
+        at = order[bounds[c]:bounds[c + 1]]
+        return {int(self.sent_sid[r]): int(r) for r in at}
 
     def save(self, target: Path) -> None:
         """Write to a fresh folder beside `target`, then rename it into place (a reader never sees half of it)."""
@@ -56,9 +80,11 @@ class SearchIndex:
         try:
             np.save(tmp / "paper_vecs.npy", np.ascontiguousarray(self.paper_vecs))
             np.save(tmp / "sent_vecs.npy", np.ascontiguousarray(self.sent_vecs))
+            np.save(tmp / "sent_paper.npy", self.sent_paper)
+            np.save(tmp / "sent_sid.npy", self.sent_sid)
             (tmp / "meta.json").write_text(json.dumps({
                 "version": VERSION, "paper_ids": self.paper_ids, "doc_ids": self.doc_ids,
-                "sent_keys": self.sent_keys, "df": self.df, "unextracted": self.unextracted,
+                "sent_papers": self.sent_papers, "df": self.df, "unextracted": self.unextracted,
                 "has_bm25": bool(self.doc_ids)}))
             if self.doc_ids:
                 self.bm25.save(str(tmp / "bm25"), show_progress=False)
@@ -78,8 +104,9 @@ class SearchIndex:
             bm25 = (bm25s.BM25.load(str(folder / "bm25"), mmap=True, show_progress=False) if meta["has_bm25"]
                     else bm25s.BM25())
             return cls(list(meta["paper_ids"]), np.load(folder / "paper_vecs.npy", mmap_mode="r"),
-                       [(str(p), int(s)) for p, s in meta["sent_keys"]], np.load(folder / "sent_vecs.npy",
-                                                                                   mmap_mode="r"),
+                       list(meta["sent_papers"]), np.load(folder / "sent_paper.npy", mmap_mode="r"),
+                       np.load(folder / "sent_sid.npy", mmap_mode="r"), np.load(folder / "sent_vecs.npy",
+                                                                                mmap_mode="r"),
                        list(meta["doc_ids"]), bm25, dict(meta["df"]), list(meta["unextracted"]))
         except (OSError, ValueError, KeyError) as e:
             if folder.exists():

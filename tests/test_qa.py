@@ -402,6 +402,11 @@ def test_dense_ranking_is_exact_and_stable() -> None:
     scores = np.array([0.5, 0.9, 0.5, 0.1, 0.9])
     assert _top(scores, 3) == [1, 4, 0]  # ties broken by position, the same on every run
     assert _top(np.array([]), 3) == []
+    # only the scores at or above the k-th are sorted: the same order as sorting them all, ties at the cut included
+    rng = np.random.default_rng(0)
+    many = rng.integers(0, 50, 5000).astype(np.float32)  # many ties
+    for k in (1, 7, 100, 4999, 5000, 6000):
+        assert _top(many, k) == [int(i) for i in np.lexsort((np.arange(many.size), -many))[:k]]
 
 
 def test_a_paper_naming_one_of_two_things_asked_about_is_kept(settings, store) -> None:  # type: ignore[no-untyped-def]
