@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -94,6 +96,31 @@ class Papers(Mapping[str, Paper]):
         return zip(self.ids, self.values(), strict=True)
 
 
+class _Rows:
+    """Vectors read page by page into one array sized by the collection's count (no second copy to stack pages);
+    grows should the collection have grown meanwhile."""
+
+    def __init__(self, expected: int) -> None:
+        self.expected, self.n = expected, 0
+        self.data: np.ndarray | None = None
+
+    def add(self, page: Any) -> None:
+        block = np.asarray(page, dtype=np.float32)
+        if block.size == 0:
+            return
+        block = block.reshape(len(block), -1)
+        if self.data is None:
+            self.data = np.empty((max(self.expected, len(block)), block.shape[1]), dtype=np.float32)
+        if self.n + len(block) > len(self.data):
+            self.data = np.concatenate([self.data, np.empty((self.n + len(block) - len(self.data), block.shape[1]),
+                                                            dtype=np.float32)])
+        self.data[self.n:self.n + len(block)] = block
+        self.n += len(block)
+
+    def array(self) -> np.ndarray:
+        return self.data[:self.n] if self.data is not None else np.zeros((0, 0), dtype=np.float32)
+
+
 class Retriever:
     """Per process: the search index (agent/index.py: vectors, BM25 over title + abstract + claims, word frequencies,
     every paper's id) memory-mapped from its folder, or built from the store on first use; papers read as needed."""
@@ -127,22 +154,21 @@ class Retriever:
         for paper, ex in self.store.records():
             claims = " ".join(c.text for c in ex.claims) if ex else ""
             doc_ids.append(paper.id)
-            docs.append(tokens(f"{paper.title} {paper.title} {paper.abstract} {claims}"))
+            # one string object per distinct word: 10^5 abstracts' tokens as fresh strings took gigabytes
+            docs.append([sys.intern(t) for t in tokens(f"{paper.title} {paper.title} {paper.abstract} {claims}")])
             if ex is None:
                 unextracted.append(paper.id)
         pids: list[str] = []
         keys: list[tuple[str, int]] = []
-        pvecs: list[np.ndarray] = []
-        svecs: list[np.ndarray] = []
+        pvecs = _Rows(self.store.papers.count())
         for page in scan(self.store.papers, ["embeddings"]):
             pids += page["ids"]
-            pvecs.append(np.asarray(page["embeddings"]).reshape(len(page["ids"]), -1))
+            pvecs.add(page["embeddings"])
+        svecs = _Rows(self.store.sentences.count())
         for page in scan(self.store.sentences, ["embeddings", "metadatas"]):
             keys += [(str(m["paper_id"]), int(str(m["sid"]))) for m in page["metadatas"] or []]
-            svecs.append(np.asarray(page["embeddings"]).reshape(len(page["ids"]), -1))
-        return SearchIndex.build(pids, np.vstack(pvecs) if pvecs else np.zeros((0, 0), dtype=np.float32), keys,
-                                 np.vstack(svecs) if svecs else np.zeros((0, 0), dtype=np.float32), doc_ids, docs,
-                                 unextracted)
+            svecs.add(page["embeddings"])
+        return SearchIndex.build(pids, pvecs.array(), keys, svecs.array(), doc_ids, docs, unextracted)
 
     def search(self, query: str, k: int = 5, depth: int = 30, only: set[str] | None = None) -> list[Hit]:
         """Top-k papers; `only` restricts the result to those paper ids (a metadata filter)."""
