@@ -3,6 +3,7 @@ The model is a SYNTHETIC stub on 127.0.0.1 (plumbing, not quality)."""
 
 import json
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -100,26 +101,14 @@ def test_two_ingest_processes_share_one_server(chroma_server: str, tmp_path: Pat
 
 
 def test_a_server_that_does_not_answer_is_a_clear_error(settings: Settings) -> None:
-    with socket_port() as port:
-        settings.chroma_url = f"http://127.0.0.1:{port}"
+    with socket.socket() as s:  # a port on 127.0.0.1 that nothing listens on
+        s.bind(("127.0.0.1", 0))
+        settings.chroma_url = f"http://127.0.0.1:{s.getsockname()[1]}"
         with pytest.raises(StoreUnavailable, match="no Chroma server answers"):
             Store(settings)
     settings.chroma_url = "localhost:8000"
     with pytest.raises(UsageError, match="http://HOST:PORT"):
         Store(settings)
-
-
-class socket_port:
-    """A port on 127.0.0.1 that nothing listens on."""
-
-    def __enter__(self) -> int:
-        import socket
-        self.s = socket.socket()
-        self.s.bind(("127.0.0.1", 0))
-        return int(self.s.getsockname()[1])
-
-    def __exit__(self, *exc: object) -> None:
-        self.s.close()
 
 
 def test_the_search_index_is_kept_until_the_store_changes(settings: Settings, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
