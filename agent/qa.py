@@ -445,6 +445,7 @@ class Loop:
         # (A comparison's or a list's measures differ from side to side, so these checks are for single answers.)
         one_quantity = plan.number and plan.kind == "one"
         measure = measure_words(query)
+        asked_on, things = (benchmarks(query), proper_nouns(query)) if one_quantity else ([], [])
         for h in hits:
             if (query, h.paper.id) in self.seen or not h.best:
                 continue
@@ -462,8 +463,8 @@ class Loop:
                 continue
             if h.paper.abstract[sent.start:sent.end] != sent.text:  # verbatim by construction; checked all the same
                 raise AgentError(f"citation check failed: quote not at {h.paper.id}:{sent.start}:{sent.end}")
-            missing = [] if h.paper.id in self.described else self._unnamed(required, plan,
-                                                                             h.paper.title + " " + h.paper.abstract)
+            text = h.paper.title + " " + h.paper.abstract
+            missing = [] if h.paper.id in self.described else self._unnamed(required, plan, text)
             if plan.number and not find_candidates(sent.text) and required and not missing:
                 # A quantity was asked and the judge's sentence states none, in a paper that names what the question
                 # names: its shown sentence nearest the question that states one stands in. (A paper the question
@@ -476,11 +477,9 @@ class Loop:
                 step.verdict = "rejected: the sentence reads as an instruction to a model, not a finding"
             elif missing:
                 step.verdict = f"rejected: the paper never names {', '.join(missing)}"
-            elif one_quantity and (absent := [b for b in benchmarks(query)
-                                              if not mentions(b, h.paper.title + " " + h.paper.abstract)]):
+            elif absent := [b for b in asked_on if not mentions(b, text)]:
                 step.verdict = f"rejected: a quantity on {', '.join(absent)} was asked and the paper never names it"
-            elif one_quantity and (absent := [n for n in proper_nouns(query)
-                                              if not mentions(n, h.paper.title + " " + h.paper.abstract)]):
+            elif absent := [n for n in things if not mentions(n, text)]:
                 # a number of a thing the paper never names is a number of something else
                 step.verdict = f"rejected: a quantity of {', '.join(absent)} was asked and the paper never names it"
             elif plan.kind == "list" and h.similarity.get(sent.id, -1.0) < self.cfg.list_min_similarity:

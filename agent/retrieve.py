@@ -179,6 +179,8 @@ class Retriever:
         depth = n if only else min(depth, n)
         ranked: dict[str, dict[str, int]] = defaultdict(dict)
         qvec = self._query_vector(query)
+        # exact: unlike an approximate index, a matrix product ranks the same on every build of the store, which
+        # replayed recordings depend on
         index = self.index
         paper_ids, paper_vecs, sent_vecs = index.paper_ids, index.paper_vecs, index.sent_vecs
         for rank, i in enumerate(_top(paper_vecs @ qvec, depth)):
@@ -228,13 +230,6 @@ class Retriever:
         if self._qvec is None or self._qvec[0] != query:
             self._qvec = (query, np.asarray(self.store.ef([query])[0]))
         return self._qvec[1]
-
-    def _vectors(self) -> tuple[list[str], np.ndarray, list[tuple[str, int]], np.ndarray]:
-        """Exact dense search over every stored vector. At this scale (10^4-10^5 sentences) a matrix product is
-        fast, and unlike an approximate index its ranking is the same on every build of the store, which replayed
-        recordings depend on."""
-        ix = self.index
-        return ix.paper_ids, ix.paper_vecs, [ix.key(i) for i in range(len(ix.sent_paper))], ix.sent_vecs
 
     def best_sentences(self, query: str, hits: list[Hit], per_paper: int = 3) -> None:
         """Fill each hit's `best` with the sentences nearest the question (dense + shared rare words), in text order."""

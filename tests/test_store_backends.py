@@ -76,9 +76,10 @@ def test_reads_are_paged(backend: Settings, tmp_path: Path, monkeypatch) -> None
         ingest(papers, backend, Store(backend), LLM(backend))
     store = Store(backend)
     assert len(list(store.records())) == 5
-    pids, pvecs, keys, svecs = Retriever(store)._vectors()
-    assert sorted(pids) == sorted(p.id for p in papers) and pvecs.shape[0] == 5
-    assert len(keys) == len(set(keys)) == 10 and svecs.shape == (10, pvecs.shape[1])
+    ix = Retriever(store).index
+    keys = [ix.key(i) for i in range(len(ix.sent_paper))]
+    assert sorted(ix.paper_ids) == sorted(p.id for p in papers) and ix.paper_vecs.shape[0] == 5
+    assert len(keys) == len(set(keys)) == 10 and ix.sent_vecs.shape == (10, ix.paper_vecs.shape[1])
 
 
 def test_two_ingest_processes_share_one_server(chroma_server: str, tmp_path: Path) -> None:
