@@ -118,9 +118,12 @@ class Store:
             for key, value in (("ids", rid), ("documents", doc), ("embeddings", vec), ("metadatas", meta)):
                 rows[name][key].append(value)
 
-        for paper, ex, error in items:
-            sents = sentences(paper.abstract)
-            vecs = self.vectors.embed(self.ef, [paper.title] + [x.text for x in sents])
+        split = [sentences(paper.abstract) for paper, _, _ in items]
+        texts = [[paper.title] + [x.text for x in sents] for (paper, _, _), sents in zip(items, split, strict=True)]
+        flat = self.vectors.embed(self.ef, [t for ts in texts for t in ts])  # one call: it keeps every core busy
+        at = 0
+        for (paper, ex, error), sents, ts in zip(items, split, texts, strict=True):
+            vecs, at = flat[at:at + len(ts)], at + len(ts)
             for x, v in zip(sents, vecs[1:], strict=True):
                 add("sentences", f"{paper.id}:s{x.id}", x.text, v,
                     {"paper_id": paper.id, "sid": x.id, "start": x.start, "end": x.end})
