@@ -65,6 +65,14 @@ class QASettings(BaseModel):
                                        "(replayed) every floor from 0.33 to 0.38 gave 12-13 right lists and 1-2 "
                                        "wrong, against 10 right and 4 wrong when the judge's words had to be verbatim "
                                        "instead (that rule also dropped 18 gold papers of 37 rejections)")
+    topic_max_words: int = Field(4, ge=0, description="a 'which papers / any papers on' question whose topic is "
+                                 "named in at most this many content words (\"graph neural networks\", \"RLHF\") "
+                                 "is checked by its words (agent/topics.py): a paper must name every term of it (or "
+                                 "its acronym): a term that short is the field's own, which a paper about it uses; a "
+                                 "longer description is the user's wording. 7 of the 98 dev, own and fresh questions "
+                                 "are this short; 0 turns the check off")
+    topic_list_k: int = Field(16, ge=1, description="papers checked by their words for such a list: the check costs "
+                              "no model call and only the papers that pass are judged, so twice list_k")
     nearest_too: bool = Field(True, description="an answer from a paper also quotes the paper's sentence nearest the "
                               "question when the judge picked another: the 1.5B judge picked the gold evidence "
                               "sentence for 37 of the 55 gold papers it accepted (evals/dev + evals/own)")

@@ -412,9 +412,14 @@ def test_dense_ranking_is_exact_and_stable() -> None:
 def test_a_paper_naming_one_of_two_things_asked_about_is_kept(settings, store) -> None:  # type: ignore[no-untyped-def]
     model = Scripted("list", picks={"Merging": ("merge", "merge"), "Clustering": ("faster", "faster"),
                                     "Protein": ("fold", "fold")})
+    settings.qa.topic_max_words = 0  # the name check alone (the topic check would reject the third paper first)
     ans, _ = _ask(settings, store, "Which papers describe WAvg or SketchKM?", model)
     assert {c.title for c in ans.citations} == {PAPERS[0][0], PAPERS[1][0]}  # each names one of the two
     assert any(s.verdict == "rejected: the paper never names SketchKM, WAvg" for s in ans.steps)  # names neither
+    settings.qa.topic_max_words = 4
+    ans, _ = _ask(settings, store, "Which papers describe WAvg or SketchKM?", model)
+    assert {c.title for c in ans.citations} == {PAPERS[0][0], PAPERS[1][0]}
+    assert any(s.verdict.startswith("rejected: the paper never names the topic") for s in ans.steps)
 
 
 def test_a_failed_plan_is_answered_as_one_question(settings, store) -> None:  # type: ignore[no-untyped-def]
@@ -447,3 +452,17 @@ def test_a_quantity_of_a_thing_the_paper_never_names_is_rejected(settings, store
                                  for s in ans.steps)
     ans, _ = _ask(settings, store, "How much does merging by Weight Averaging improve accuracy?", pick)
     assert not ans.abstained  # the paper names it (in its title)
+
+
+def test_a_short_topic_is_checked_by_its_words_before_any_judge_call(settings, store) -> None:  # type: ignore[no-untyped-def]
+    # the judge says none for every paper; the paper that names the topic is listed all the same, with the sentence
+    # that names it; the others are rejected by their words, and only the one that names it is judged
+    model = Scripted("list")
+    ans, _ = _ask(settings, store, "Which papers deal with fine-tuned models?", model)
+    assert [c.title for c in ans.citations] == [PAPERS[0][0]]
+    assert ans.citations[0].quote == "We propose WAvg, a method to merge several fine-tuned models into one."
+    assert model.judged == [PAPERS[0][0]]
+    # a topic no paper names: nothing judged, an abstention
+    model = Scripted("list", picks={"Protein": ("fold", "fold")})
+    ans, _ = _ask(settings, store, "Any papers on quantum chemistry?", model)
+    assert ans.abstained and model.judged == []

@@ -1,0 +1,213 @@
+"""The topic of a "which papers / any papers / is there a paper" question, and whether a paper names it.
+
+A topic a user names in a few words ("recommender systems", "graph neural networks", "RLHF") is a term of the field:
+a paper about it uses the term, or its acronym. A topic described at length ("code-generation methods where the LLM
+breaks the program into functions") is the user's own wording, which an answering paper need not share, so only
+short topics are checked by their words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .retrieve import tokens
+from .words import FUNCTION_WORDS
+
+# The frame of a question about which papers exist: it says what is asked, not what about; and qualifiers ("new",
+# "faster") that describe the papers wanted rather than name their topic.
+_FRAME = set("""deal deals dealing study studies studying address addresses addressing tackle tackles tackling
+involve involves involving report reports reporting apply applies applying describe describes describing discuss
+discusses discussing mention mentions cover covers present presents introduce introduces investigate investigates
+examine examines consider considers anything something research list find show me there is are on know looking look
+related relate relating concern concerns concerning focus focuses focusing explore explores exploring variants
+variant modifications modification extensions extension improvements improvement applications application kind kinds
+type types sort topic topics area field one ones classic classical standard traditional popular common new novel
+recent faster better improved existing different specific particular certain good best""".split())
+# Words every field uses for its artefacts: a topic of these alone ("new algorithms") names no field.
+_GENERIC = set("""algorithm algorithms method methods model models approach approaches technique techniques system
+systems framework frameworks tool tools task tasks problem problems data""".split())
+_ASKS_PAPERS = re.compile(r"^\s*(?:(?:is|are)\s+there|any(?:thing)?|has\s+anyone|have\s+any|do\s+you\s+have|does\s+the"
+                          r"\s+corpus\s+have)\b", re.I)
+_ACRONYM = re.compile(r"\b[A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z]*\b")  # two capitals or more: GNN, LoRA, MoE, RLHF
+_WORD = re.compile(r"[A-Za-z0-9]+")
+_OR = re.compile(r"\s+or\s+|\s*/\s*", re.I)
+
+
+def asks_for_papers(question: str) -> bool:
+    """"Is there a paper on X?", "Any work on X?": a question about which papers exist, however the planner reads
+    it."""
+    return bool(_ASKS_PAPERS.search(question))
+
+
+def topic_words(question: str) -> list[str]:
+    """The question's content words without the frame of asking for papers, in question order."""
+    return [w for w in tokens(question) if w not in _FRAME and not w[0].isdigit()]
+
+
+def _stem(word: str) -> str:
+    """A light stem, enough to match "recommender" and "recommendation", "forecasting" and "forecasts"."""
+    w = word.lower()
+    for suffix in ("ations", "ation", "ings", "ing", "ers", "er", "es", "s", "ed"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            return w[:-len(suffix)]
+    return w
+
+
+def _pieces(text: str) -> list[str]:
+    """A text's words as stems, hyphenated words split, function words left out ("Mixture-of-Experts" -> mixture,
+    expert)."""
+    return [_stem(p) for p in _WORD.findall(text) if p.lower() not in FUNCTION_WORDS]
+
+
+def _segments(acronym: str) -> list[str]:
+    """An acronym's letters, each capital with the small letters after it ("LoRA" -> lo, r, a); a plural's "s"
+    dropped ("GNNs" -> g, n, n)."""
+    body = acronym[:-1] if len(acronym) > 2 and acronym.endswith("s") and acronym[-2].isupper() else acronym
+    return [m.group(0).lower() for m in re.finditer(r"[A-Z][a-z]*", body)]
+
+
+def _spell_at(acronym: str, words: list[str]) -> tuple[int, int] | None:
+    """Where consecutive words spell the acronym (start, end), or None: each capital starts a word, with its small
+    letters ("Lo" of LoRA: "low-rank adaptation", not "learning retrieval-augmented") or the function words after it
+    ("o" of MoE: "mixture of experts"); function words between are skipped ("reinforcement learning from human
+    feedback" spells RLHF)."""
+    segs = _segments(acronym)
+    if len(segs) < 2:
+        return None
+    for start in range(len(words)):
+        at, ok = start, True
+        for seg in segs:
+            while at < len(words) and at > start and words[at] in FUNCTION_WORDS:
+                at += 1
+            if at >= len(words) or words[at][0] != seg[0]:
+                ok = False
+                break
+            tail = seg[1:]
+            if tail and not words[at].startswith(seg):
+                small = words[at + 1:at + 1 + len(tail)]
+                if "".join(w[0] for w in small) != tail or not all(w in FUNCTION_WORDS for w in small):
+                    ok = False
+                    break
+                at += len(tail)
+            at += 1
+        if ok:
+            return start, at
+    return None
+
+
+def _spelled(acronym: str, words: list[str]) -> bool:
+    return _spell_at(acronym, words) is not None
+
+
+def _runs(question: str) -> list[list[str]]:
+    """The topic's terms: runs of topic words that stand next to each other in the question ("graph neural networks",
+    "recommender systems"); a function word, a frame word or punctuation ends a term ("music | diffusion models")."""
+    runs: list[list[str]] = [[]]
+    for m in re.finditer(r"[A-Za-z0-9]+(?:[-'][A-Za-z0-9]+)*|[^\sA-Za-z0-9]", question):
+        word = m.group(0).lower()
+        if word in tokens(word) and word not in _FRAME and not word[0].isdigit():
+            runs[-1].append(word)
+        elif runs[-1]:
+            runs.append([])
+    return [r for r in runs if r]
+
+
+def _found(run: list[str], text_pieces: list[str]) -> bool:
+    """Whether the words of `run` stand in the text in order, next to each other (one word between allowed: "graph
+    neural network (GNN) models")."""
+    want = [p for w in run for p in _pieces(w)]
+    if not want:
+        return False
+    for start, piece in enumerate(text_pieces):
+        if piece != want[0]:
+            continue
+        at, ok = start, True
+        for nxt in want[1:]:
+            ahead = text_pieces[at + 1:at + 3]
+            if nxt not in ahead:
+                ok = False
+                break
+            at += 1 + ahead.index(nxt)
+        if ok:
+            return True
+    return False
+
+
+class Topic:
+    """The topic terms of one question, and how much of them a paper names, each word weighted by its rarity."""
+
+    def __init__(self, question: str, idf: Callable[[str], float], max_words: int) -> None:
+        self.words = topic_words(question)
+        self.checkable = 0 < len(self.words) <= max_words and not set(self.words) <= _GENERIC
+        self._idf = idf
+        self._acronyms = {m.group(0).lower(): m.group(0) for m in _ACRONYM.finditer(question)}
+        # "self-driving cars or autonomous vehicles": either alternative is the topic
+        self._alternatives = [r for r in (_runs(part) for part in _OR.split(question)) if r] or [_runs(question)]
+
+    def named_by(self, text: str) -> bool:
+        """Whether the text names the topic: every term of one alternative, each in full (its words side by side, or
+        an acronym either way) but for generic words at its ends ("recommender" names "recommender systems"). A paper
+        naming "graph" and "neural networks" apart does not name "graph neural networks"; one on "graph neural
+        networks" does not name "graph neural networks for drug discovery"."""
+        words = [w.lower() for w in _WORD.findall(text)]
+        for runs in self._alternatives:
+            pieces = self._expanded(text, runs)
+            if all(self._term_named(run, pieces, words) for run in runs):
+                return True
+        return False
+
+    def _term_named(self, run: list[str], pieces: list[str], words: list[str]) -> bool:
+        core = [i for i, w in enumerate(run) if w not in _GENERIC]
+        if not core:
+            return True  # a term of generic words alone ("models") names nothing to look for
+        term = run[core[0]:core[-1] + 1]
+        return _found(term, pieces) or (len(term) == 1 and term[0] in self._acronyms
+                                        and _spelled(self._acronyms[term[0]], words))
+
+    def share(self, text: str) -> float:
+        """The idf-weighted share of the topic's words that the text names, of the alternative it names best. Each
+        term counts by its longest part that the text names as a term (its words side by side, or an acronym either
+        way): a paper naming "graph" and "neural networks" apart names two thirds of "graph neural networks", not
+        all of it."""
+        words = [w.lower() for w in _WORD.findall(text)]
+        return max(self._share(runs, self._expanded(text, runs), words) for runs in self._alternatives)
+
+    @staticmethod
+    def _expanded(text: str, runs: list[list[str]]) -> list[str]:
+        """The text's words, each acronym that the question's words spell written out in those words ("MoE models"
+        reads "mixture expert models" for a question on "mixture-of-experts models")."""
+        out: list[str] = []
+        for word in _WORD.findall(text):
+            if word.lower() in FUNCTION_WORDS:
+                continue
+            if _ACRONYM.fullmatch(word):
+                for run in runs:
+                    raw = [p.lower() for w in run for p in _WORD.findall(w)]
+                    if span := _spell_at(word, raw):
+                        out += [_stem(p) for p in raw[span[0]:span[1]] if p not in FUNCTION_WORDS]
+                        break
+                else:
+                    out.append(_stem(word))
+            else:
+                out.append(_stem(word))
+        return out
+
+    def _share(self, runs: list[list[str]], pieces: list[str], words: list[str]) -> float:
+        total = sum(self._idf(w) for run in runs for w in run)
+        if not total:
+            return 0.0
+        named = 0.0
+        for run in runs:
+            best = 0.0
+            for i in range(len(run)):
+                for j in range(i + 1, len(run) + 1):
+                    sub = run[i:j]
+                    weight = sum(self._idf(w) for w in sub)
+                    if weight <= best:
+                        continue
+                    if _found(sub, pieces) or (len(sub) == 1 and sub[0] in self._acronyms
+                                               and _spelled(self._acronyms[sub[0]], words)):
+                        best = weight
+            named += best
+        return named / total

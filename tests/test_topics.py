@@ -1,0 +1,84 @@
+"""The topic check of "which papers / any papers on X" questions (agent/topics.py). The texts are SYNTHETIC
+sentences written for the test; every word weighs the same (idf 1) unless a test says otherwise."""
+
+import pytest
+
+from agent.topics import Topic, asks_for_papers, topic_words
+
+
+def share(question: str, text: str, idf: dict[str, float] | None = None) -> float:
+    return Topic(question, lambda w: (idf or {}).get(w, 1.0), 4).share(text)
+
+
+def named(question: str, text: str) -> bool:
+    return Topic(question, lambda w: 1.0, 4).named_by(text)
+
+
+def test_the_frame_of_asking_for_papers_is_not_the_topic() -> None:
+    assert topic_words("Which papers deal with recommender systems?") == ["recommender", "systems"]
+    assert topic_words("Any new work on speculative decoding?") == ["speculative", "decoding"]
+    assert topic_words("Is there a paper that discusses federated learning?") == ["federated", "learning"]
+
+
+@pytest.mark.parametrize(("question", "checked"), [
+    ("Which papers use graph neural networks?", True),
+    ("Any papers on RLHF?", True),
+    ("Which papers propose new algorithms?", False),  # generic words alone name no field
+    ("Which papers use evolutionary algorithms as their search engine to discover models or functions?", False),
+])
+def test_only_a_topic_named_in_a_few_words_is_checked(question: str, checked: bool) -> None:
+    assert Topic(question, lambda w: 1.0, 4).checkable is checked
+
+
+def test_a_paper_names_the_topic_when_it_names_every_term_in_full() -> None:
+    q = "Which papers use graph neural networks?"
+    assert named(q, "We train a graph neural network (GNN) model.")
+    assert named(q, "Our GNN divides the instance.")
+    assert not named(q, "Neural networks are trained; the communication graph is sparse.")
+    assert named("Which papers deal with recommender systems?", "A sampler for recommender training.")  # generic end
+    assert not named("Any work on knowledge graphs?", "Graphs of molecules need knowledge.")
+    # two terms: both, in one paper
+    q = "Which papers apply graph neural networks to drug discovery?"
+    assert not named(q, "We benchmark graph neural networks.")
+    assert named(q, "Graph neural networks speed up drug discovery.")
+    assert not named("Any work on autonomous driving?", "Autonomous agents; a metric driving the design.")
+
+
+def test_a_term_counts_only_where_its_words_stand_together() -> None:
+    q = "Which papers use graph neural networks?"
+    assert share(q, "We train graph neural networks on molecules.") == 1.0
+    assert share(q, "We train a graph neural network (GNN) model.") == 1.0  # plural and singular, a word between
+    # "graph" and "neural networks" apart: the longest part named as a term counts, two of three words
+    assert share(q, "Neural networks are trained; the communication graph is sparse.") == pytest.approx(2 / 3)
+    assert share(q, "We study convex optimisation.") == 0.0
+
+
+def test_rarer_words_weigh_more() -> None:
+    idf = {"recommender": 3.0, "systems": 1.0}
+    assert share("Which papers deal with recommender systems?", "A sampler for recommender training.", idf) == 0.75
+
+
+def test_acronyms_either_way() -> None:
+    assert share("Which papers use RLHF?", "We align models by reinforcement learning from human feedback.") == 1.0
+    assert share("Which papers use LoRA?", "Low-rank adaptation of transformers is studied.") == 1.0
+    assert share("Any papers on graph neural networks?", "Our GNN divides the instance.") == 1.0
+    assert share("Any papers on mixture-of-experts models?", "We scale MoE models.") == 1.0
+    assert share("Which papers use RLHF?", "We use reinforcement learning.") == 0.0
+
+
+def test_either_alternative_of_an_or_is_the_topic() -> None:
+    q = "Any work on self-driving cars or autonomous vehicles?"
+    assert share(q, "A planner for autonomous vehicles.") == 1.0
+    assert share(q, "Autonomous agents drive the search.") < 0.6
+
+
+def test_questions_that_ask_which_papers_exist() -> None:
+    assert asks_for_papers("Is there a paper on machine unlearning?")
+    assert asks_for_papers("Any work on knowledge graphs?")
+    assert not asks_for_papers("What accuracy does the model reach?")
+
+
+def test_an_acronym_is_spelled_by_the_starts_of_words_not_by_any_initials() -> None:
+    assert not named("Which papers use LoRA?", "Multi-agent reinforcement learning retrieval-augmented generation.")
+    assert not named("Any work on autonomous driving?", "Trace is the new AutoDiff.")  # "Diff" does not start "driving"
+    assert named("Which papers involve mixture-of-experts models?", "Mixture of Experts layers are sparse.")
