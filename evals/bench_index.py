@@ -5,8 +5,9 @@
 
 Each synthetic abstract has as many sentences as a bundled abstract drawn at random, each sentence drawn from the
 bundled corpus with every number in it drawn anew and one of its words swapped for a word of another sentence, so
-no text is in the shipped vectors or the vector cache: every sentence is embedded, as for a real export. Prints papers, sentences, wall seconds of the ingest (a
-fresh CLI process), papers per second, and the store's size. Figures, not a timed test.
+no text is in the shipped vectors or the vector cache: every sentence is embedded, as for a real export. Prints
+papers, sentences, wall seconds of the ingest (a fresh CLI process), papers per second, and the store's size.
+Figures, not a timed test.
 """
 
 from __future__ import annotations
