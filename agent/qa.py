@@ -476,10 +476,10 @@ class Loop:
                         phrase=words, verdict="none")
             self.steps.append(step)
             if by_topic and plan.kind == "list":
-                # The paper names the topic: it belongs in the list whatever sentence the judge picked (on the six
-                # short topics of dev, own and fresh the judge said none or picked an off-topic sentence for 3 of
-                # 10 gold papers). The sentence cited is the judge's when it names the topic, else the one that
-                # names most of it.
+                # The paper names the topic: it belongs in the list whatever sentence the judge picked (on the four
+                # short-topic lists of dev, own and fresh the judge said none or picked an off-topic sentence for 3
+                # of their 10 gold papers). The sentence cited is the judge's when it names the topic, else the one
+                # that names most of it.
                 if sent is None or topic.share(sent.text) == 0.0:
                     sent = max(sentences(h.paper.abstract), key=lambda x: (topic.share(x.text),
                                                                            h.similarity.get(x.id, -1.0)))

@@ -27,8 +27,10 @@ recent faster better improved existing different specific particular certain goo
 # Words every field uses for its artefacts: a topic of these alone ("new algorithms") names no field.
 _GENERIC = set("""algorithm algorithms method methods model models approach approaches technique techniques system
 systems framework frameworks tool tools task tasks problem problems data""".split())
-_ASKS_PAPERS = re.compile(r"^\s*(?:(?:is|are)\s+there|any(?:thing)?|has\s+anyone|have\s+any|do\s+you\s+have|does\s+the"
-                          r"\s+corpus\s+have)\b", re.I)
+# "Is there a paper / any work / anything on …", "Any papers about …": the asking words, then a word for papers
+_ASKS_PAPERS = re.compile(r"^\s*(?:(?:is|are)\s+there\s+|do\s+you\s+have\s+|does\s+the\s+corpus\s+have\s+)?(?:an?\s+"
+                          r"|any\s+|some\s+)?(?:papers?|work|works|stud(?:y|ies)|research|articles?|anything|something)"
+                          r"\s+(?:on|about|in|that|which|dealing|using|with|for|regarding)\b", re.I)
 _ACRONYM = re.compile(r"\b[A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z]*\b")  # two capitals or more: GNN, LoRA, MoE, RLHF
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _OR = re.compile(r"\s+or\s+|\s*/\s*", re.I)

@@ -75,7 +75,9 @@ def test_either_alternative_of_an_or_is_the_topic() -> None:
 def test_questions_that_ask_which_papers_exist() -> None:
     assert asks_for_papers("Is there a paper on machine unlearning?")
     assert asks_for_papers("Any work on knowledge graphs?")
+    assert asks_for_papers("Are there studies using LoRA?")
     assert not asks_for_papers("What accuracy does the model reach?")
+    assert not asks_for_papers("Any accuracy numbers for STEER?")  # a quantity asked, not papers
 
 
 def test_an_acronym_is_spelled_by_the_starts_of_words_not_by_any_initials() -> None:
