@@ -48,7 +48,8 @@ def topic_words(question: str) -> list[str]:
 
 
 def _stem(word: str) -> str:
-    """A light stem, enough to match "recommender" and "recommendation", "forecasting" and "forecasts"."""
+    """A light stem, enough to match "recommender" and "recommendation", "forecasting" and "forecasts" (a topic's
+    words vary by derivation, where `fields._stem` undoes plurals only: a label's words vary by number)."""
     w = word.lower()
     for suffix in ("ations", "ation", "ings", "ing", "ers", "er", "es", "s", "ed"):
         if w.endswith(suffix) and len(w) - len(suffix) >= 4:
