@@ -12,9 +12,11 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import shutil
 import tempfile
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,6 +41,7 @@ class SearchIndex:
     df: dict[str, int]  # papers each word occurs in
     unextracted: list[str]  # papers indexed but not extracted yet
     _by_paper: tuple[dict[str, int], np.ndarray, np.ndarray] | None = field(default=None, init=False, repr=False)
+    _compounds: dict[str, list[str]] | None = field(default=None, init=False, repr=False)
 
     @classmethod
     def build(cls, paper_ids: list[str], paper_vecs: np.ndarray, sent_keys: list[tuple[str, int]],
@@ -72,6 +75,25 @@ class SearchIndex:
             return {}
         at = order[bounds[c]:bounds[c + 1]]
         return {int(self.sent_sid[r]): int(r) for r in at}
+
+    def papers_with(self, words: Iterable[str]) -> set[str]:
+        """The papers whose title or abstract has one of these words (as `retrieve.tokens` makes them) or a compound
+        of one ("lion-kappa" and "codeelo's" for "lion" and "codeelo"): read off the BM25 index's postings, so no
+        paper is read. The compounds are mapped once, on first use."""
+        if self._compounds is None:
+            compounds: dict[str, list[str]] = defaultdict(list)
+            for tok in self.bm25.vocab_dict:
+                for part in re.split(r"[-']", tok):
+                    if part != tok:
+                        compounds[part].append(tok)
+            self._compounds = dict(compounds)
+        vocab, ptr, docs = self.bm25.vocab_dict, self.bm25.scores["indptr"], self.bm25.scores["indices"]
+        out: set[str] = set()
+        for w in words:
+            for tok in (w, *self._compounds.get(w, [])):
+                if (t := vocab.get(tok)) is not None:
+                    out.update(self.doc_ids[int(i)] for i in docs[ptr[t]:ptr[t + 1]])
+        return out
 
     def save(self, target: Path) -> None:
         """Write to a fresh folder beside `target`, then rename it into place (a reader never sees half of it)."""

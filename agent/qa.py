@@ -33,7 +33,7 @@ from .numbers import Candidate, Sentence, find_candidates, sentences
 from .retrieve import Hit, Retriever, tokens
 from .schemas import Usage
 from .settings import QASettings
-from .store import Store
+from .store import PAGE_ROWS, Store
 from .topics import Topic, asks_for_papers
 from .words import FUNCTION_WORDS
 
@@ -401,7 +401,7 @@ class Loop:
         # Names are checked only when rare in the corpus: a rare name identifies what is asked about, a common
         # acronym (LLM, RL) is vocabulary that an answering paper may spell out instead.
         self._df_limit = max(1, int(cfg.generic_name_share * max(1, len(retriever.ids))))
-        self._df: dict[str, int] = {}
+        self._common: dict[str, bool] = {}
         self.topic = Topic(question, retriever.idf, cfg.topic_max_words)
 
     def _by_topic(self, plan: Plan) -> bool:
@@ -421,11 +421,36 @@ class Loop:
         for n in names(text):
             if not mentions(n, self.question) or len(n) < 3:
                 continue  # only names the user wrote; two letters (KG, QA) are abbreviations users coin freely
-            if n not in self._df:  # a corpus scan per name, once per question (parts and rounds reuse it)
-                self._df[n] = sum(1 for p in self.retriever.papers.values() if mentions(n, p.title + " " + p.abstract))
-            if self._df[n] <= self._df_limit:
+            if n not in self._common:  # once per question (parts and rounds reuse it)
+                self._common[n] = self._is_common(n)
+            if not self._common[n]:
                 out.append(n)
         return out
+
+    def _is_common(self, name: str) -> bool:
+        """Whether more than `generic_name_share` of the papers mention the name (`mentions`). Only the papers the
+        search index says hold one of its word forms are read — itself, unhyphenated, plural or possessive, and its
+        rarest hyphen part (which "Go Explore" holds for "Go-Explore") —, none when they are too few to make it
+        common, and no more once it is. A text that hyphenates a name the question writes whole ("PF-PPO" for
+        "PFPPO") is not counted: such a name may count as rarer than it is, and is then checked."""
+        t = name.lower()
+        forms = {t, t.replace("-", "")}
+        forms |= {f + end for f in forms for end in ("s", "es", "'s")} | {f[:-1] for f in forms if f.endswith("s")}
+        parts = [p for p in t.split("-") if p]
+        if len(parts) > 1:
+            forms.add(min(parts, key=lambda p: (self.retriever.index.df.get(p, 0), p)))
+        ids = sorted(self.retriever.index.papers_with(forms))
+        if len(ids) <= self._df_limit:
+            return False
+        count = 0
+        for at in range(0, len(ids), PAGE_ROWS):
+            page = ids[at:at + PAGE_ROWS]
+            self.retriever.papers.load(page)
+            count += sum(1 for pid in page if mentions(name, self.retriever.papers[pid].title + " "
+                                                       + self.retriever.papers[pid].abstract))
+            if count > self._df_limit:
+                return True
+        return False
 
     def _unnamed(self, required: list[str], plan: Plan, text: str) -> list[str]:
         """The rare names asked about that a paper fails to name, when that disqualifies it. One answer must come

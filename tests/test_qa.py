@@ -466,3 +466,18 @@ def test_a_short_topic_is_checked_by_its_words_before_any_judge_call(settings, s
     model = Scripted("list", picks={"Protein": ("fold", "fold")})
     ans, _ = _ask(settings, store, "Any papers on quantum chemistry?", model)
     assert ans.abstained and model.judged == []
+
+
+def test_how_common_a_name_is_comes_from_the_index_not_from_reading_every_paper(settings, store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from agent.qa import Loop
+
+    r = Retriever(store)
+    merging, clustering = store.find("Merging")[0].id, store.find("Clustering")[0].id
+    assert r.index.papers_with({"wavg"}) == {merging}
+    assert r.index.papers_with({"means"}) == {clustering}  # a part of "k-means" finds the compound
+    reads: list[list[str]] = []
+    real = store.papers_by_id
+    monkeypatch.setattr(store, "papers_by_id", lambda ids: reads.append(ids) or real(ids))
+    loop = Loop("Is WAvg better than SketchKM?", store, LLM(settings), r, settings.qa, None, None)
+    assert not loop._is_common("WAvg") and reads == []  # one paper holds it: too few to be common, none read
+    assert loop._rare_names("Is WAvg better than SketchKM?") == ["SketchKM", "WAvg"]
