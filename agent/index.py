@@ -25,7 +25,7 @@ import numpy as np
 
 log = logging.getLogger("litagent.index")
 
-VERSION = "2"  # the layout below; a new layout makes every old index stale
+VERSION = "3"  # the layout below; a new layout makes every old index stale
 
 
 @dataclass
@@ -40,12 +40,14 @@ class SearchIndex:
     bm25: bm25s.BM25
     df: dict[str, int]  # papers each word occurs in
     unextracted: list[str]  # papers indexed but not extracted yet
+    results: list[tuple[str, float, str]]  # every stored numeric result: (paper id, value, unit)
     _by_paper: tuple[dict[str, int], np.ndarray, np.ndarray] | None = field(default=None, init=False, repr=False)
     _compounds: dict[str, list[str]] | None = field(default=None, init=False, repr=False)
 
     @classmethod
     def build(cls, paper_ids: list[str], paper_vecs: np.ndarray, sent_keys: list[tuple[str, int]],
-              sent_vecs: np.ndarray, doc_ids: list[str], docs: list[list[str]], unextracted: list[str]) -> SearchIndex:
+              sent_vecs: np.ndarray, doc_ids: list[str], docs: list[list[str]], unextracted: list[str],
+              results: list[tuple[str, float, str]]) -> SearchIndex:
         bm25 = bm25s.BM25()
         if docs:
             bm25.index(docs, show_progress=False)
@@ -57,7 +59,7 @@ class SearchIndex:
         code = {p: i for i, p in enumerate(papers)}
         return cls(paper_ids, paper_vecs, papers, np.array([code[p] for p, _ in sent_keys], dtype=np.int32),
                    np.array([s for _, s in sent_keys], dtype=np.int32), sent_vecs, doc_ids, bm25, dict(df),
-                   unextracted)
+                   unextracted, results)
 
     def key(self, row: int) -> tuple[str, int]:
         """(paper id, sentence id) of a row of sent_vecs."""
@@ -107,7 +109,7 @@ class SearchIndex:
             (tmp / "meta.json").write_text(json.dumps({
                 "version": VERSION, "paper_ids": self.paper_ids, "doc_ids": self.doc_ids,
                 "sent_papers": self.sent_papers, "df": self.df, "unextracted": self.unextracted,
-                "has_bm25": bool(self.doc_ids)}))
+                "results": self.results, "has_bm25": bool(self.doc_ids)}))
             if self.doc_ids:
                 self.bm25.save(str(tmp / "bm25"), show_progress=False)
             os.replace(tmp, target)
@@ -129,7 +131,8 @@ class SearchIndex:
                        list(meta["sent_papers"]), np.load(folder / "sent_paper.npy", mmap_mode="r"),
                        np.load(folder / "sent_sid.npy", mmap_mode="r"), np.load(folder / "sent_vecs.npy",
                                                                                 mmap_mode="r"),
-                       list(meta["doc_ids"]), bm25, dict(meta["df"]), list(meta["unextracted"]))
+                       list(meta["doc_ids"]), bm25, dict(meta["df"]), list(meta["unextracted"]),
+                       [(str(p), float(v), str(u)) for p, v, u in meta["results"]])
         except (OSError, ValueError, KeyError) as e:
             if folder.exists():
                 log.warning("search index %s unreadable (%s); rebuilding it", folder, e)

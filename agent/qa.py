@@ -649,9 +649,10 @@ class Loop:
         k = self.cfg.topic_list_k if self._by_topic(plan) else self.cfg.list_k
         hits = self._search(self.question, k, self.cfg.list_sentences_shown)
         if bound:
-            # the stored results are data: papers with a result that meets the bound join the candidates
-            extra = {p.id for p, ex in self.store.records()
-                     if ex and any(meets(r.value, r.unit, bound) for r in ex.results)} - {h.paper.id for h in hits}
+            # the stored results are data: papers with a result that meets the bound join the candidates (the
+            # search index holds every result, so no record is read)
+            extra = {pid for pid, value, unit in self.retriever.index.results
+                     if meets(value, unit, bound)} - {h.paper.id for h in hits}
             if extra:
                 more = self.retriever.search(self.question, k=self.cfg.list_k,
                                              only=extra & self.only if self.only else extra)

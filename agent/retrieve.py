@@ -151,8 +151,10 @@ class Retriever:
     def _build(self) -> SearchIndex:
         """Every vector read from the store in pages, every paper tokenised."""
         doc_ids, docs, unextracted = [], [], []
+        results: list[tuple[str, float, str]] = []
         for paper, ex in self.store.records():
             claims = " ".join(c.text for c in ex.claims) if ex else ""
+            results += [(paper.id, r.value, r.unit) for r in ex.results] if ex else []
             doc_ids.append(paper.id)
             # one string object per distinct word: 10^5 abstracts' tokens as fresh strings took gigabytes
             docs.append([sys.intern(t) for t in tokens(f"{paper.title} {paper.title} {paper.abstract} {claims}")])
@@ -168,7 +170,7 @@ class Retriever:
         for page in scan(self.store.sentences, ["embeddings", "metadatas"]):
             keys += [(str(m["paper_id"]), int(str(m["sid"]))) for m in page["metadatas"] or []]
             svecs.add(page["embeddings"])
-        return SearchIndex.build(pids, pvecs.array(), keys, svecs.array(), doc_ids, docs, unextracted)
+        return SearchIndex.build(pids, pvecs.array(), keys, svecs.array(), doc_ids, docs, unextracted, results)
 
     def search(self, query: str, k: int = 5, depth: int = 30, only: set[str] | None = None) -> list[Hit]:
         """Top-k papers; `only` restricts the result to those paper ids (a metadata filter)."""
