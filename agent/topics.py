@@ -146,7 +146,7 @@ class Topic:
         self._idf = idf
         self._acronyms = {m.group(0).lower(): m.group(0) for m in _ACRONYM.finditer(question)}
         # "self-driving cars or autonomous vehicles": either alternative is the topic
-        self._alternatives = [r for r in (_runs(part) for part in _OR.split(question)) if r] or [_runs(question)]
+        self._alternatives = [r for r in (_runs(part) for part in _OR.split(question)) if r]
 
     def named_by(self, text: str) -> bool:
         """Whether the text names the topic: every term of one alternative, each in full (its words side by side, or
@@ -174,7 +174,7 @@ class Topic:
         way): a paper naming "graph" and "neural networks" apart names two thirds of "graph neural networks", not
         all of it."""
         words = [w.lower() for w in _WORD.findall(text)]
-        return max(self._share(runs, self._expanded(text, runs), words) for runs in self._alternatives)
+        return max((self._share(runs, self._expanded(text, runs), words) for runs in self._alternatives), default=0.0)
 
     @staticmethod
     def _expanded(text: str, runs: list[list[str]]) -> list[str]:
