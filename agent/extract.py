@@ -12,9 +12,11 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from . import fields as fields_module
 from . import numbers as numbers_module
+from . import phrases as phrases_module
 from . import prompts
 from .errors import AgentError
 from .fields import (
+    Span,
     canonical_unit,
     choose_claims,
     claim_type,
@@ -22,10 +24,13 @@ from .fields import (
     insert_tags,
     metric_family,
     metric_near,
+    organises_text,
     respectively,
 )
 from .llm import LLM
+from .metrics import unit_class
 from .numbers import Candidate, Sentence, find_candidates, sentences
+from .phrases import paper_task, propose
 from .schemas import Claim, ClaimType, Extraction, NumericResult, Paper
 
 log = logging.getLogger("litagent.extract")
@@ -68,7 +73,8 @@ def extractor_version() -> str:
     """Prompt version plus the code that finds numbers and assembles results: a stored extraction made by any other
     version is redone on the next ingest."""
     h = hashlib.sha1(prompts.load("extract").version.encode())
-    for src in (Path(numbers_module.__file__), Path(fields_module.__file__), Path(__file__)):
+    for src in (Path(numbers_module.__file__), Path(fields_module.__file__), Path(phrases_module.__file__),
+                Path(__file__)):
         h.update(src.read_bytes())
     return h.hexdigest()[:12]
 
@@ -124,21 +130,34 @@ def extract(paper: Paper, llm: LLM, cassette_dir: Path | None = None) -> Extract
         claim = Claim(text=s.text, type=typed.get(s.id, claim_type(s)), quote=s.text, start=s.start, end=s.end)
         if _grounded(text, claim, check_claim, ex):
             ex.claims.append(claim)
+    task = paper_task(paper.title, text)
+    units = {c.id: canonical_unit(c, text) for c in cands}
+    proposals = {k: v for s in sents
+                 for k, v in propose(text, s, cands, {i: is_counted(u) for i, u in units.items()}).items()}
     paired = {k: v for s in sents for k, v in respectively(text, s, cands).items()}
     for c in cands:
         label = getattr(out.results, f"c{c.id}")
-        if label.kind == "incidental":
+        if label.kind == "incidental" or organises_text(c, units[c.id], text):
             continue
         s = sents[c.sentence]
         # the model's words for each field become a span of the abstract, or the field stays empty; a number of a
         # "respectively" list takes its item instead
-        metric, dataset, baseline = (ground(_label(x), text, s) for x in (label.metric, label.dataset, label.baseline))
+        unit = units[c.id]
+        counted = is_counted(unit)
+        prop = proposals[c.id]
+        if counted and unit_class(unit) == "count" and prop.metric:
+            unit = prop.metric.text.split()[-1]  # the head of the counted phrase: "two public datasets" -> datasets
+        # what the grammar of the sentence names comes first; the model's words fill what it does not, a metric or
+        # a baseline only from the number's own sentence (a label found elsewhere describes another number)
+        metric = prop.metric or ground(_label(label.metric), text, s, anywhere=False)
+        baseline = prop.baseline or ground(_label(label.baseline), text, s, anywhere=False)
+        dataset = prop.dataset or _dataset_label(_label(label.dataset), text, s, metric, baseline)
+        dataset = dataset or task
         if c.id in paired:
             kind, item = paired[c.id]
             metric, dataset, baseline = (item if kind == "metric" else metric, item if kind == "dataset" else dataset,
                                          item if kind == "baseline" else baseline)
         metric = metric or metric_near(text, c, s)
-        unit = canonical_unit(c, text)
         result = NumericResult(
             value=c.value, value_text=c.value_text, unit=unit,
             metric=metric.text if metric else "", dataset_or_task=dataset.text if dataset else "",
@@ -152,6 +171,18 @@ def extract(paper: Paper, llm: LLM, cassette_dir: Path | None = None) -> Extract
         if _grounded(text, result, check_result, ex):
             ex.results.append(result)
     return ex
+
+
+def is_counted(unit: str) -> bool:
+    """A number with a noun for its unit counts things ("418K problems", "ten models"); % and x do not."""
+    return bool(unit) and unit_class(unit) not in {"%", "x"}
+
+
+def _dataset_label(label: str, text: str, s: Sentence, *fields: Span | None) -> Span | None:
+    """The model's dataset where the abstract says it, unless those words already say what is measured or against
+    what (the 1.5B model often repeats the metric or the baseline there)."""
+    span = ground(label, text, s)
+    return None if span is None or any(f and f.start < span.end and span.start < f.end for f in fields) else span
 
 
 def _label(text: str) -> str:

@@ -48,7 +48,7 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     return [(m.group(0), start + m.start(), start + m.end()) for m in _WORD.finditer(text[start:end])]
 
 
-def ground(label: str, abstract: str, sentence: Sentence) -> Span | None:
+def ground(label: str, abstract: str, sentence: Sentence, anywhere: bool = True) -> Span | None:
     """The model's words for a field, as a span of the abstract: where they stand verbatim (the number's sentence
     first), else the shortest run of the number's sentence (then of any sentence) holding most of the label's content
     words, at most MAX_SPAN_WORDS words. None when the abstract shares no content word with the label: the field is
@@ -58,12 +58,13 @@ def ground(label: str, abstract: str, sentence: Sentence) -> Span | None:
     if not label or not want:
         return None
     whole = re.compile(r"(?<![A-Za-z0-9])" + re.escape(label) + r"(?![A-Za-z0-9])", re.I)  # "Elo" not in "develop"
-    for lo, hi in ((sentence.start, sentence.end), (0, len(abstract))):
+    scopes = [(sentence.start, sentence.end)] + ([(0, len(abstract))] if anywhere else [])
+    for lo, hi in scopes:
         m = whole.search(abstract, lo, hi)
         if m:
             return Span(m.group(0), m.start(), m.end())
     best: tuple[int, int, int, int] | None = None  # (-hits, length, start, end)
-    for lo, hi in [(sentence.start, sentence.end), (0, len(abstract))]:
+    for lo, hi in scopes:
         toks = _tokens(abstract, lo, hi)
         found = {i: _forms(w) & want for i, (w, _, _) in enumerate(toks) if w.lower() not in _STOP}
         hits = [i for i, f in found.items() if f]
@@ -204,6 +205,29 @@ def canonical_unit(c: Candidate, text: str) -> str:
     if not u:
         return ""
     return _counted_noun(words) or c.unit.strip()
+
+
+# -- numbers that only organise the text --------------------------------------------------------------------------
+# "two main challenges", "three key contributions", "on one hand": a small count of the parts of an argument is not a
+# result nor a scale of the work (the gold data's rule); the 1.5B model keeps a third of them, so code drops them.
+_DISCOURSE = {"contribution", "challenge", "observation", "approach", "idea", "component", "mechanism", "aspect",
+              "stage", "step", "way", "part", "question", "issue", "limitation", "finding", "insight", "workflow",
+              "hand", "perspective", "direction", "principle", "property", "reason", "factor", "goal", "phase",
+              "lesson", "module", "strategy", "category", "kind", "type", "level", "view", "pillar"}
+MAX_DISCOURSE_COUNT = 5  # "two challenges" organises an argument; "30 categories" describes data
+
+
+def organises_text(c: Candidate, unit: str, text: str) -> bool:
+    """Whether number `c` (with its canonical unit) only structures the prose or a formula: a small count of the parts
+    of an argument, "the best one", or a digit of big-O or power notation ("O(1/T)", "10^{19}")."""
+    before = text[max(0, c.start - 12):c.start]
+    if re.search(r"O\([^)]*$|\^\{?$", before) or re.match(r"\s*\^", text[c.end:]):
+        return True
+    if c.value_text.lower() == "one" and re.search(r"\b(?:best|new|first|last|this|that|each|the)\s+$", before, re.I):
+        return True  # a pronoun: "selects the best one"
+    nxt = re.match(r"\s+([A-Za-z]+)", text[c.end:])
+    nouns = {_stem(w) for w in (unit, nxt.group(1) if nxt else "")}
+    return c.value <= MAX_DISCOURSE_COUNT and any(n in _DISCOURSE or n.rstrip("e") in _DISCOURSE for n in nouns)
 
 
 # -- metric families --------------------------------------------------------------------------------------------------
