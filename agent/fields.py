@@ -1,6 +1,6 @@
-"""Every field a span of the abstract. The model names what a number measures in a few words; code maps those words
-onto the abstract (a span with offsets, or nothing), gives units a canonical form, names the metric's family, and
-chooses the sentences that state a paper's main claims."""
+"""Every field a span of the abstract: words mapped onto the abstract (a span with offsets, or nothing), units in a
+canonical form, the metric's family, numbers that only organise the text, and the sentences that state a paper's main
+claims. What a number measures is read by `phrases`."""
 
 from __future__ import annotations
 
@@ -155,7 +155,7 @@ _NOUN_ENDINGS = ("ment", "tion", "sion", "ness", "ity", "ance", "ence", "ship")
 _COUNTED = {"parameter", "param", "token", "image", "hour", "sample", "example", "word", "flop", "gpu"}
 
 
-def _is_adjective(word: str) -> bool:
+def is_adjective(word: str) -> bool:
     w = word.lower()
     if w in _ADJ or w.endswith(("-based", "-scale", "-level", "-world", "-source", "-art")):
         return True
@@ -176,12 +176,15 @@ def _counted_noun(words: list[str]) -> str:
         low = w.lower()
         if low in _FUNCTION or (run and low.endswith(("ing", "ed"))):
             break
-        if not run and _is_adjective(w):
+        if not run and is_adjective(w):
             continue
         run.append(w)
         if len(run) == 3:
             break
     return run[-1] if run else ""
+
+
+_OUT_OF = re.compile(r"(?:\s*,?\s*(?:and\s+)?\d+(?:\.\d+)?)*\s+out of (\d+(?:\.\d+)?)")
 
 
 def canonical_unit(c: Candidate, text: str) -> str:
@@ -203,7 +206,13 @@ def canonical_unit(c: Candidate, text: str) -> str:
         noun = next((w for w in words[:3] if _stem(w) in _COUNTED), "")
         return f"{m} {noun}" if noun else m
     if not u:
-        return ""
+        # "scores of 4.5, 4.0 and 4.1 out of 5": a rating's scale; "204 AI4SE benchmarks": a whole number right
+        # before a noun counts it
+        scale = _OUT_OF.match(text, c.end)
+        if scale:
+            return f"out of {scale.group(1)}"
+        whole = re.fullmatch(r"\d{1,3}(?:,\d{3})*|\d+", c.value_text) and not re.match(r"[.,]?\d", text[c.end:])
+        return _counted_noun(words) if whole and re.match(r" [A-Za-z]", text[c.end:]) else ""
     return _counted_noun(words) or c.unit.strip()
 
 

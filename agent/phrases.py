@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .fields import Span, content_words, metric_family, own_name
+from .fields import Span, content_words, is_adjective, metric_family, own_name
 from .numbers import WORD_NUMBERS, Candidate, Sentence, sentences
 
 MAX_PHRASE_WORDS = 6  # longer runs are clauses the splitter failed to cut, not names
@@ -23,6 +23,7 @@ _DET = {"a", "an", "the", "our", "its", "their", "this", "these", "those", "both
 _PREP = {"of", "in", "on", "for", "to", "with", "by", "from", "at", "over", "under", "across", "than", "into", "via",
          "per", "among", "between", "against", "as", "vs", "vs.", "versus", "within", "without", "through", "after",
          "before", "during", "up", "about", "around", "like", "compared", "relative", "w.r.t", "beyond", "despite",
+         "along", "alongside", "including",
          "towards", "toward"}
 _CONJ = {"and", "or", "but", "while", "whereas", "which", "that", "who", "where", "when", "respectively", "if",
          "so", "thus", "hence", "yet", "nor", "because", "since", "then", "also", "only", "merely", "even", "still",
@@ -124,6 +125,8 @@ def phrase_after(text: str, toks: list[Tok], i: int, with_of: bool = False) -> S
     while i < len(toks) and (toks[i].low in _DET or toks[i].low.endswith("ly") or _after_subject(toks, i)):
         i += 1
     j = i
+    if 0 < i + 1 < len(toks) and toks[i - 1].number and toks[i].low.endswith("ing") and _content(toks[i + 1]):
+        j += 1  # "9,543 proving problems": an -ing word between a count and its noun describes the noun
     while j < len(toks) and j - i < MAX_PHRASE_WORDS and _content(toks[j]):
         j += 1
     if j == i:
@@ -153,6 +156,11 @@ def phrase_before(text: str, toks: list[Tok], j: int, with_of: bool = True) -> S
     return Span(text[toks[i + 1].start:toks[j].end], toks[i + 1].start, toks[j].end)
 
 
+def _only_names(phrase: str) -> bool:
+    """Every word a name (a capital or a digit in it) and none a metric's: "Qwen2.5-7B", "GPT-4", not "F1 score"."""
+    return all(re.search(r"[A-Z0-9]", w) for w in phrase.split()) and not metric_family(phrase)
+
+
 def _token_at(toks: list[Tok], offset: int) -> int:
     return next(k for k, t in enumerate(toks) if t.start == offset)
 
@@ -179,7 +187,7 @@ def _named_after(text: str, toks: list[Tok], k: int, cues: set[str]) -> Span | N
     return None
 
 
-_JOINED = re.compile(r"\s*(?:\\?%)?\s*(?:to|and|or|,)\s+(?:(?:an?|the)\s+)?(?:[A-Za-z-]+\s+)?")
+_JOINED = re.compile(r"\s*(?:\\?%)?\s*(?:to|and|or|,|respectively)\s+(?:(?:an?|the)\s+)?(?:[A-Za-z-]+\s+)?")
 
 
 def propose(text: str, sentence: Sentence, cands: list[Candidate], counted: dict[int, bool]) -> dict[int, Proposal]:
@@ -198,6 +206,13 @@ def propose(text: str, sentence: Sentence, cands: list[Candidate], counted: dict
         if _JOINED.fullmatch(text[a.end:b.start]):
             pa, pb = out[a.id], out[b.id]
             out[a.id] = Proposal(pa.metric or pb.metric, pa.dataset or pb.dataset, pa.baseline or pb.baseline)
+    # "96.2% pass@1 on HumanEval but only 76.2% on HumanEval Pro": a measure is not repeated for a second number of
+    # the same unit; it takes the nearest earlier one's
+    for k, b in enumerate(inside):
+        if out[b.id].metric is None and b.unit and not counted.get(b.id, False):
+            earlier = next((a for a in reversed(inside[:k]) if a.unit == b.unit and out[a.id].metric), None)
+            if earlier is not None:
+                out[b.id] = Proposal(out[earlier.id].metric, out[b.id].dataset, out[b.id].baseline)
     return out
 
 
@@ -221,17 +236,21 @@ def _own(text: str, sentence: Sentence, toks: list[Tok], c: Candidate, counted: 
                 k += 1
             metric = phrase_after(text, toks, k)
         # "X of N", "X by N" (the verb's object), "X from A to B", "X is N"
-        if metric is None and left >= 0 and toks[left].low in {"of", "by", "from", "at", "is", "are", "was",
-                                                               "were", "reaches", "reached", "achieves",
-                                                               "achieved", "achieving", "scores", "scored"}:
+        # ("X achieves N": X is who achieves it, not what is measured, so verbs are not among these)
+        if metric is None and left >= 0 and toks[left].low in {"of", "by", "from", "at", "is", "are", "was", "were"}:
             metric = phrase_before(text, toks, left - 1)
             at = _token_at(toks, metric.start) if metric is not None else 0
             if metric is not None and _NAMELIKE.match(metric.text) and at >= 2 and toks[at - 1].low in {"on", "in"}:
                 # "pass@1 performance on HumanEval from 67% to 85%": the name is where, the phrase before is what
                 dataset, metric = metric, phrase_before(text, toks, at - 2)
-            if metric is not None and toks[left].low == "by" and _NAMELIKE.match(metric.text) \
-                    and not any(w in metric.text.lower() for w in ("accura", "score", "rate", "perform")):
-                metric = None  # "outperforms GPT-4 by 5%": the phrase is the baseline, not the metric
+            verb = at - 1
+            while verb > 0 and toks[verb].low in _DET:
+                verb -= 1
+            if metric is not None and (_only_names(metric.text) or (
+                    toks[left].low == "by" and verb >= 0 and toks[verb].low in _COMPARE)):
+                # "improves Qwen2.5-7B from 17.4%", "outperforms the baseline by 5%": a model or the thing compared
+                # against, not the measure
+                metric = None
         # "N% ImageNet top-1 accuracy improvement", "16.3x faster convergence", "N% improvements in X"
         if metric is None:
             p = phrase_after(text, toks, after)
@@ -244,7 +263,8 @@ def _own(text: str, sentence: Sentence, toks: list[Tok], c: Candidate, counted: 
                         p = Span(text[p.start:q.end], p.start, q.end)
                 metric = p
             # "pass rates over 75% higher", "improvements up to 7.5%": the quantity standing just before the number
-            if (p is None or p.text.lower() in _CHANGE) and left >= 0 and _content(toks[left]):
+            if (p is None or p.text.lower() in _CHANGE) and left >= 0 and _content(toks[left]) \
+                    and not is_adjective(toks[left].text):  # "an impressive 57.3%" names nothing
                 metric = phrase_before(text, toks, left) or metric
         # "in terms of X" anywhere in the sentence names the measure of every number in it
         if metric is None or metric.text.lower().split()[-1] in _CHANGE:
@@ -304,8 +324,9 @@ def paper_task(title: str, abstract: str) -> Span | None:
                 q = phrase_after(abstract, toks, k + 1)  # "policy alignment in reinforcement learning"
                 options += [Span(abstract[p.start:q.end], p.start, q.end)] if q else []
             for o in options:
-                words = content_words(o.text)
-                score = len(words & want) + len(words & purpose)
+                # counted by the phrase's words, so "large-scale" (three forms) counts once
+                hits = [content_words(w) for w in o.text.split()]
+                score = sum(bool(f & want) + bool(f & purpose) for f in hits)
                 if score and "/" not in o.text and not (name and name.lower() in o.text.lower()):
                     key = (-score, len(o.text.split()), o.start, o)
                     if best is None or key[:3] < best[:3]:

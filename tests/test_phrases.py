@@ -39,6 +39,18 @@ def fields(text: str) -> dict[str, tuple[str | None, str | None, str | None]]:
      ("accuracies", None, "NGS")),
     ("LLMs solve up to 18% of 397 test problems with a single try.", "18%", ("test problems", None, None)),
     ("It yields pass rates over 75% higher than prior results.", "75%", ("pass rates", None, "prior results")),
+    # a measure is not repeated for a second number of the same unit
+    ("It achieves 96.2% pass@1 on HumanEval but only 76.2% on HumanEval Pro.", "76.2%",
+     ("pass@1", "HumanEval Pro", None)),
+    ("The benchmark holds 4,998 calculation problems and 9,543 proving problems.", "9,543",
+     ("proving problems", None, None)),
+    ("We observed a 458x respectively 1191x speedup over PAM.", "458x", ("speedup", None, "PAM")),
+    # a model's name, or the thing compared against, is not what is measured; a bare adjective names nothing
+    ("On LiveBench, it improves Qwen2.5-7B from 17.4% to an impressive 57.3%.", "57.3%",
+     (None, "LiveBench", None)),
+    ("In terms of Pass@1, it outperforms the strongest baseline by up to 56.4% in MBPP.", "56.4%",
+     ("Pass@1", "MBPP", "strongest baseline")),
+    ("o1-mini achieves 96.2% pass@1 on HumanEval.", "96.2%", ("pass@1", "HumanEval", None)),
 ])
 def test_the_construction_around_a_number_names_its_fields(text: str, value: str,
                                                            want: tuple[str | None, ...]) -> None:
@@ -76,3 +88,12 @@ def test_the_papers_task_is_a_noun_phrase_of_its_abstract_named_by_the_title() -
     assert task is not None and task.text == "video-text retrieval"
     assert abstract[task.start:task.end] == task.text
     assert paper_task("Nothing Shared", "Completely different words here.") is None
+
+
+@pytest.mark.parametrize(("text", "units"), [
+    ("Users gave average scores of 4.5, 4.0, and 4.1 out of 5.", ["out of 5"] * 3),
+    ("We identify 204 AI4SE benchmarks.", ["benchmarks"]),
+    ("Elo ratings of 1578 and 1261, respectively.", ["", ""]),
+])
+def test_a_rating_scale_and_a_bare_count_have_units(text: str, units: list[str]) -> None:
+    assert [canonical_unit(c, text) for c in find_candidates(text)] == units
