@@ -206,6 +206,12 @@ def propose(text: str, sentence: Sentence, cands: list[Candidate], counted: dict
         if _JOINED.fullmatch(text[a.end:b.start]):
             pa, pb = out[a.id], out[b.id]
             out[a.id] = Proposal(pa.metric or pb.metric, pa.dataset or pb.dataset, pa.baseline or pb.baseline)
+    for a, b in zip(inside, inside[1:], strict=False):
+        if re.search(r"\bfrom\s+$", text[sentence.start:a.start]) and re.match(r"\s*(?:\\?%)?\s*to\b",
+                                                                           text[a.end:b.start]):
+            # "from 17.4% to 57.3%": the value it started from is what the second is compared against
+            out[b.id] = Proposal(out[b.id].metric, out[b.id].dataset, Span(a.value_text, a.start, a.end))
+            out[a.id] = Proposal(out[a.id].metric, out[a.id].dataset, None)
     # "96.2% pass@1 on HumanEval but only 76.2% on HumanEval Pro": a measure is not repeated for a second number of
     # the same unit; it takes the nearest earlier one's
     for k, b in enumerate(inside):
