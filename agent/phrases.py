@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .fields import Span, content_words, is_adjective, metric_family, own_name
 from .numbers import WORD_NUMBERS, Candidate, Sentence, sentences
@@ -95,15 +96,20 @@ def tokens(text: str, sentence: Sentence, cands: list[Candidate]) -> list[Tok]:
     return out
 
 
+_VERB_FORM = re.compile("(?:" + "|".join(_VERB_STEMS) + ")(?:e|es|s|ed|d|ing|ies|ied|y|t)?")
+
+
 def _is_verb(t: Tok) -> bool:
-    w = t.low
+    return _verb_word(t.low)
+
+
+@lru_cache(maxsize=65536)  # called for every word of every sentence read
+def _verb_word(w: str) -> bool:
     if w in _BE:
         return True
     if w in _ING_NOUNS or w in _ING_ADJ or not w.isalpha():
         return False
-    return any(w.startswith(stem) and len(w) - len(stem) <= 4 and w[len(stem):] in
-               {"", "e", "es", "s", "ed", "d", "ing", "ies", "ied", "y", "t"} for stem in _VERB_STEMS) \
-        or (w.endswith("ing") and len(w) > 5) or w.endswith("ly")
+    return bool(_VERB_FORM.fullmatch(w)) or (w.endswith("ing") and len(w) > 5) or w.endswith("ly")
 
 
 def _content(t: Tok) -> bool:
