@@ -134,18 +134,15 @@ def extract(paper: Paper, llm: LLM, cassette_dir: Path | None = None) -> Extract
         if label.kind == "incidental" or organises_text(c, units[c.id], text):
             continue
         s = sents[c.sentence]
-        # the model's words for each field become a span of the abstract, or the field stays empty; a number of a
-        # "respectively" list takes its item instead
         unit = units[c.id]
-        counted = is_counted(unit)
         prop = proposals[c.id]
-        if counted and unit_class(unit) == "count" and prop.metric:
+        if is_counted(unit) and unit_class(unit) == "count" and prop.metric:
             unit = prop.metric.text.split()[-1]  # the head of the counted phrase: "two public datasets" -> datasets
         # what the grammar of the sentence names comes first; the model's words fill only the dataset, the one
         # field that often stands in another sentence (a benchmark named once for the whole abstract)
         metric, baseline = prop.metric, prop.baseline
         dataset = prop.dataset or _dataset_label(_label(label.dataset), text, s, metric, baseline) or task
-        if c.id in paired:
+        if c.id in paired:  # a number of a "respectively" list takes its item
             kind, item = paired[c.id]
             metric, dataset, baseline = (item if kind == "metric" else metric, item if kind == "dataset" else dataset,
                                          item if kind == "baseline" else baseline)

@@ -24,8 +24,7 @@ _DET = {"a", "an", "the", "our", "its", "their", "this", "these", "those", "both
 _PREP = {"of", "in", "on", "for", "to", "with", "by", "from", "at", "over", "under", "across", "than", "into", "via",
          "per", "among", "between", "against", "as", "vs", "vs.", "versus", "within", "without", "through", "after",
          "before", "during", "up", "about", "around", "like", "compared", "relative", "w.r.t", "beyond", "despite",
-         "along", "alongside", "including",
-         "towards", "toward"}
+         "along", "alongside", "including", "towards", "toward"}
 _CONJ = {"and", "or", "but", "while", "whereas", "which", "that", "who", "where", "when", "respectively", "if",
          "so", "thus", "hence", "yet", "nor", "because", "since", "then", "also", "only", "merely", "even", "still",
          "not", "no", "there", "it", "they", "we", "one", "same", "just"}
@@ -49,7 +48,7 @@ _ING_NOUNS = {"training", "learning", "reasoning", "planning", "setting", "setti
               "retrieval", "clustering", "forecasting", "parsing", "tracking", "matching", "captioning", "coding",
               "rendering", "scaling", "pruning", "finetuning", "labeling", "labelling", "reranking"}
 _QUALIFIER = {"up", "to", "over", "more", "than", "less", "nearly", "approximately", "about", "around", "almost",
-              "merely", "only", "roughly", "at", "least", "most", "by", "some", "just", "top", "of", "an", "a",
+              "merely", "only", "roughly", "at", "least", "most", "some", "just", "top", "an", "a",
               "average", "on", "as", "much", "many", "under", "below", "above", "<", ">", "~", "≈"}
 # words that say a number is a change, a gap or a comparison: the metric is what changes
 _CHANGE = {"improvement", "improvements", "gain", "gains", "increase", "increases", "reduction", "reductions",
@@ -179,7 +178,7 @@ def _number_at(toks: list[Tok], c: Candidate) -> tuple[int, int]:
 
 def _skip_left(toks: list[Tok], k: int) -> int:
     """Step left over the qualifiers between a keyword and its number ("by up to", "of over", "of top")."""
-    while k >= 0 and toks[k].low in _QUALIFIER - {"of", "by"}:
+    while k >= 0 and toks[k].low in _QUALIFIER:
         k -= 1
     return k
 
