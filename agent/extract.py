@@ -1,5 +1,4 @@
-"""Abstract -> Extraction. Code finds numbers, sentences and each number's fields; the model only says what kind each
-number is and where it was measured; code checks grounding."""
+"""Abstract -> Extraction. Code finds numbers and sentences; the model only labels them; code checks grounding."""
 
 from __future__ import annotations
 
@@ -32,7 +31,7 @@ from .llm import LLM
 from .metrics import unit_class
 from .numbers import Candidate, Sentence, find_candidates, sentences
 from .phrases import paper_task, propose
-from .schemas import Claim, Extraction, NumericResult, Paper
+from .schemas import Claim, ClaimType, Extraction, NumericResult, Paper
 
 log = logging.getLogger("litagent.extract")
 MAX_CANDIDATES = 40  # bounds the output; abstracts with more numbers are labelled in their first 40
@@ -43,24 +42,30 @@ NumberKind = Literal["result", "scale", "baseline", "incidental"]
 
 
 class Label(BaseModel):
+    metric: str = Field(max_length=80)
     kind: NumberKind
     dataset: str = Field(max_length=80)
+    baseline: str = Field(max_length=80)
 
 
 class LabelledAbstract(BaseModel):
-    """What the model returns: for each number its kind and the dataset it is measured on, never a number or a
-    quote."""
+    """What the model returns: choices and short labels only, never numbers or quotes."""
 
+    claims: list[Any]
     results: Any
 
 
-def output_model(cands: list[Candidate]) -> type[LabelledAbstract]:
-    """The response schema for one abstract: exactly one required key per candidate (named by its id and text), so a
-    constrained decoder can neither skip nor invent a number nor loop past the last one."""
+def output_model(sents: list[Sentence], cands: list[Candidate]) -> type[LabelledAbstract]:
+    """The response schema for one abstract: a claim may only name an existing sentence, and `results` has exactly
+    one required key per candidate (named by its id and text), so a constrained decoder can neither skip nor invent
+    a number nor loop past the last one."""
     # built at run time from the abstract, so typed Any: no static type describes them
+    sentence_id: Any = Literal[tuple(range(len(sents)))] if sents else int
+    pick: Any = create_model("ClaimPick", s=(sentence_id, Field(description="sentence number")), type=(ClaimType, ...))
     fields: dict[str, Any] = {f"c{c.id}": (Label, Field(alias=f"#{c.id} {c.value_text}")) for c in cands}
     labels: Any = create_model("Results", __config__=ConfigDict(populate_by_name=True), **fields)
-    return create_model("LabelledAbstract", __base__=LabelledAbstract, results=(labels, ...))
+    return create_model("LabelledAbstract", __base__=LabelledAbstract,
+                        claims=(list[pick], Field(max_length=MAX_CLAIMS)), results=(labels, ...))
 
 
 @lru_cache(maxsize=1)
@@ -113,15 +118,16 @@ def extract(paper: Paper, llm: LLM, cassette_dir: Path | None = None) -> Extract
     cands = find_candidates(text)[:MAX_CANDIDATES]
     prompt = prompts.load("extract")
     out, usage = llm.structured(
-        prompt, {"title": paper.title, "marked": mark(text, sents, cands)}, output_model(cands),
+        prompt, {"title": paper.title, "marked": mark(text, sents, cands)}, output_model(sents, cands),
         cassette_path=(cassette_dir / f"{paper.id}.yaml") if cassette_dir else None,
     )
     ex = Extraction(paper_id=paper.id, candidates=len(cands), prompt_version=extractor_version(),
                     model=llm.settings.model_name, usage=usage)
     # Claims are chosen by code (fields.choose_claims: the sentences that state a contribution or a finding); the
-    # model's own picks reached claim recall 0.47 on evals/dev, the cues 0.67.
+    # model's own picks reached claim recall 0.47 on evals/dev, the cues 0.67. Its type labels a sentence it picked.
+    typed = {pick.s: pick.type for pick in out.claims}
     for s in choose_claims(sents, MAX_CLAIMS, paper.title):
-        claim = Claim(text=s.text, type=claim_type(s), quote=s.text, start=s.start, end=s.end)
+        claim = Claim(text=s.text, type=typed.get(s.id, claim_type(s)), quote=s.text, start=s.start, end=s.end)
         if _grounded(text, claim, check_claim, ex):
             ex.claims.append(claim)
     task = paper_task(paper.title, text)
@@ -138,10 +144,12 @@ def extract(paper: Paper, llm: LLM, cassette_dir: Path | None = None) -> Extract
         prop = proposals[c.id]
         if is_counted(unit) and unit_class(unit) == "count" and prop.metric:
             unit = prop.metric.text.split()[-1]  # the head of the counted phrase: "two public datasets" -> datasets
-        # what the grammar of the sentence names comes first; the model's words fill only the dataset, the one
-        # field that often stands in another sentence (a benchmark named once for the whole abstract)
-        metric, baseline = prop.metric, prop.baseline
-        dataset = prop.dataset or _dataset_label(_label(label.dataset), text, s, metric, baseline) or task
+        # what the grammar of the sentence names comes first; the model's words fill what it does not, a metric or
+        # a baseline only from the number's own sentence (a label found elsewhere describes another number)
+        metric = prop.metric or ground(_label(label.metric), text, s, anywhere=False)
+        baseline = prop.baseline or ground(_label(label.baseline), text, s, anywhere=False)
+        dataset = prop.dataset or _dataset_label(_label(label.dataset), text, s, metric, baseline)
+        dataset = dataset or task
         if c.id in paired:  # a number of a "respectively" list takes its item
             kind, item = paired[c.id]
             metric, dataset, baseline = (item if kind == "metric" else metric, item if kind == "dataset" else dataset,
@@ -170,12 +178,13 @@ def is_counted(unit: str) -> bool:
 
 def _dataset_label(label: str, text: str, s: Sentence, *fields: Span | None) -> Span | None:
     """The model's dataset where the abstract says it verbatim (its sentence first), unless those words already say
-    what is measured or against what. A paraphrase is not taken: mapped word by word onto the text it gave fragments
-    ("achieves up", "data"), and the paper's task, the fallback, is the better answer then."""
+    what is measured or against what (the 1.5B model often repeats the metric or the baseline there). A paraphrase is
+    not taken: mapped word by word onto the text it gave fragments ("achieves up", "data"), and the paper's task, the
+    fallback, is the better answer then."""
     span = ground(label, text, s)
-    if span is None or span.text.lower() != label.lower().strip(" .,;:"):
+    if span is not None and span.text.lower() != label.lower().strip(" .,;:"):
         return None
-    return None if any(f and f.start < span.end and span.start < f.end for f in fields) else span
+    return None if span is None or any(f and f.start < span.end and span.start < f.end for f in fields) else span
 
 
 def _label(text: str) -> str:

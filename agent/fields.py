@@ -48,7 +48,7 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     return [(m.group(0), start + m.start(), start + m.end()) for m in _WORD.finditer(text[start:end])]
 
 
-def ground(label: str, abstract: str, sentence: Sentence) -> Span | None:
+def ground(label: str, abstract: str, sentence: Sentence, anywhere: bool = True) -> Span | None:
     """The model's words for a field, as a span of the abstract: where they stand verbatim (the number's sentence
     first), else the shortest run of the number's sentence (then of any sentence) holding most of the label's content
     words, at most MAX_SPAN_WORDS words. None when the abstract shares no content word with the label: the field is
@@ -58,7 +58,7 @@ def ground(label: str, abstract: str, sentence: Sentence) -> Span | None:
     if not label or not want:
         return None
     whole = re.compile(r"(?<![A-Za-z0-9])" + re.escape(label) + r"(?![A-Za-z0-9])", re.I)  # "Elo" not in "develop"
-    scopes = [(sentence.start, sentence.end), (0, len(abstract))]
+    scopes = [(sentence.start, sentence.end)] + ([(0, len(abstract))] if anywhere else [])
     for lo, hi in scopes:
         m = whole.search(abstract, lo, hi)
         if m:

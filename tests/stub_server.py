@@ -114,7 +114,9 @@ class StubServer:
 
 
 def auto_label(body: dict[str, Any]) -> dict[str, Any]:
-    """A schema-valid SYNTHETIC extraction: keeps every number as a result. Tests plumbing, not quality."""
+    """A schema-valid SYNTHETIC extraction: keeps every number, claims sentence 0. Tests plumbing, not quality."""
     schema = body["response_format"]["json_schema"]["schema"]
     keys = schema["$defs"]["Results"]["properties"] if "Results" in schema.get("$defs", {}) else {}
-    return {"results": {k: {"kind": "result", "dataset": "synthetic set"} for k in keys}}
+    return {"claims": [{"s": 0, "type": "method"}],
+            "results": {k: {"metric": "synthetic metric", "kind": "result", "dataset": "synthetic set", "baseline": ""}
+                        for k in keys}}

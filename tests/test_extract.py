@@ -17,11 +17,13 @@ def test_mark_tags_sentences_and_numbers_without_touching_text() -> None:
                       "in 2023.")
 
 
-def test_output_schema_names_every_candidate_and_asks_only_kind_and_dataset() -> None:
-    schema = output_model(find_candidates(ABSTRACT)).model_json_schema()
-    assert schema["$defs"]["Results"]["required"] == ["#0 16.3x", "#1 88.3%"]
-    assert set(schema["$defs"]["Label"]["properties"]) == {"kind", "dataset"}
-    assert schema["required"] == ["results"]
+def test_output_schema_names_every_candidate_and_only_real_sentences() -> None:
+    ss, cs = sentences(ABSTRACT), find_candidates(ABSTRACT)
+    schema = output_model(ss, cs).model_json_schema()
+    results = schema["$defs"]["Results"]
+    assert results["required"] == ["#0 16.3x", "#1 88.3%"]
+    assert schema["$defs"]["ClaimPick"]["properties"]["s"]["enum"] == [0, 1]
+    assert schema["properties"]["claims"]["maxItems"] == 4
 
 
 def _result(**kw: object) -> NumericResult:
@@ -52,12 +54,12 @@ def test_grounding_check_rejects(bad: dict[str, object]) -> None:
         check_result(ABSTRACT, _result(**bad))
 
 
-def test_extract_reads_fields_off_the_sentence_and_takes_only_a_verbatim_dataset(settings) -> None:  # type: ignore[no-untyped-def]
+def test_extract_maps_labels_back_onto_raw_offsets(settings) -> None:  # type: ignore[no-untyped-def]
     paper = Paper.make("T", ABSTRACT, "x:1")
     def labels(body):  # type: ignore[no-untyped-def]
         out = auto_label(body)
-        out["results"]["#0 16.3x"].update(dataset="ImageNet benchmark")  # not the abstract's words: not taken
-        out["results"]["#1 88.3%"].update(dataset="")
+        out["results"]["#0 16.3x"].update(metric="times faster", dataset="ImageNet benchmark", baseline="ELO rating")
+        out["results"]["#1 88.3%"].update(metric="top-1 accuracy", dataset="", baseline="")
         return out
 
     with StubServer([], default=labels) as srv:
@@ -66,16 +68,14 @@ def test_extract_reads_fields_off_the_sentence_and_takes_only_a_verbatim_dataset
     assert [r.value_text for r in ex.results] == ["16.3x", "88.3%"]
     assert [(r.value, r.unit) for r in ex.results] == [(16.3, "x"), (88.3, "%")]
     first, second = ex.results
-    # "16.3x faster than ELO": the metric and the baseline are the sentence's own words, at their offsets
-    assert (first.metric, first.baseline_or_comparison) == ("faster", "ELO")
+    # each label is the abstract's own words for it, at their offsets; words the abstract lacks leave it empty
+    assert (first.metric, first.dataset_or_task, first.baseline_or_comparison) == ("faster", "ImageNet", "ELO")
     assert first.metric_span == (ABSTRACT.index("faster"), ABSTRACT.index("faster") + 6)
+    assert (second.metric, second.metric_span, second.metric_family) == ("", None, "")
     assert first.metric_family == "speed-up"
-    # "88.3% on ImageNet": the benchmark after the number; nothing in the sentence says what 88.3% measures
-    assert (second.dataset_or_task, second.metric, second.metric_span) == ("ImageNet", "", None)
-    assert first.dataset_or_task == "ImageNet"  # the sentence's benchmark, not the model's paraphrase
-    assert [(c.quote, c.type) for c in ex.claims] == [("We propose X.", "method"), (ABSTRACT[S1:], "result")]
+    assert ex.claims[0].quote == "We propose X." and ex.claims[0].start == 0
     assert ex.dropped == 0 and ex.candidates == 2
-    assert ex.usage.calls == 1
+    assert ex.usage.calls == 1 and ex.usage.completion_tokens == 20
 
 
 def test_incidental_numbers_are_not_results(settings) -> None:  # type: ignore[no-untyped-def]
