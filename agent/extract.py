@@ -178,11 +178,11 @@ def is_counted(unit: str) -> bool:
 
 def _dataset_label(label: str, text: str, s: Sentence, *fields: Span | None) -> Span | None:
     """The model's dataset where the abstract says it verbatim (its sentence first), unless those words already say
-    what is measured or against what (the 1.5B model often repeats the metric or the baseline there). A paraphrase is
-    not taken: mapped word by word onto the text it gave fragments ("achieves up", "data"), and the paper's task, the
-    fallback, is the better answer then."""
+    what is measured or against what, or name a measure ("Pass@k"): the 1.5B model often repeats the metric or the
+    baseline there. A paraphrase is not taken: mapped word by word onto the text it gave fragments ("achieves up",
+    "data"), and the paper's task, the fallback, is the better answer then."""
     span = ground(label, text, s)
-    if span is not None and span.text.lower() != label.lower().strip(" .,;:"):
+    if span is not None and (span.text.lower() != label.lower().strip(" .,;:") or metric_family(span.text)):
         return None
     return None if span is None or any(f and f.start < span.end and span.start < f.end for f in fields) else span
 

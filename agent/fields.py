@@ -243,7 +243,7 @@ def organises_text(c: Candidate, unit: str, text: str) -> bool:
 # A family groups the names one quantity goes by, so `results --metric accuracy` and review columns find it however
 # a paper words it. Checked in order: the first family whose pattern the metric (or its sentence) matches.
 FAMILIES: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(p, re.I)) for name, p in [
-    ("pass@k", r"\bpass@\s*\d+|\bpass rate"),
+    ("pass@k", r"\bpass@\s*(?:\d+|k)\b|\bpass rate"),
     ("recall@k", r"\bR@\d+|\brecall@\d+"),
     ("top-k accuracy", r"\btop-?\s*[15]\b"),
     ("F1", r"\bF1\b|\bF-?score"),

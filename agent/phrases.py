@@ -297,16 +297,21 @@ def _own(text: str, sentence: Sentence, toks: list[Tok], c: Candidate, counted: 
         head = metric.text.split()[0]
         if _NAMELIKE.match(head) and not metric_family(head) and metric_family(metric.text):
             dataset = Span(head, metric.start, metric.start + len(head))
-    # -- baseline: the phrase after a comparison cue, the nearest one to the number --
-    found = []
+    # -- baseline: the phrase after a comparison cue: the first after the number before any other number ("N% …
+    # compared to X", "N× faster than X"), else the nearest before it ("outperforms X by N%") --
+    after_cues, before_cues = [], []
     for k, t in enumerate(toks):
         cue = t.low in _COMPARE or (t.low in {"to", "with"} and k > 0 and toks[k - 1].low in {"compared", "relative"})
         if t.low == "over" and k + 1 < len(toks) and toks[k + 1].number:
             cue = False  # "over 40%" qualifies a number
         p = phrase_after(text, toks, k + 1) if cue else None
-        if p is not None and (t.low != "over" or _NAMELIKE.match(p.text) or _BASELINE_WORDS.search(p.text)):
-            found.append((abs(t.start - c.start), p))
-    baseline = min(found, key=lambda f: f[0])[1] if found else None
+        if p is None or not (t.low != "over" or _NAMELIKE.match(p.text) or _BASELINE_WORDS.search(p.text)):
+            continue
+        if t.start > c.end and not any(x.number and c.end <= x.start < t.start for x in toks[last + 1:k]):
+            after_cues.append(p)
+        elif t.start < c.start:
+            before_cues.append(p)
+    baseline = after_cues[0] if after_cues else (before_cues[-1] if before_cues else None)
     return Proposal(metric, dataset, baseline)
 
 

@@ -60,7 +60,7 @@ def test_whole_dev_suite_replays_identically_and_guards_every_score(home: Path, 
     assert report["qa"]["confidently_wrong"] <= MAX_WRONG["dev"]
 
 
-@pytest.mark.parametrize(("name", "papers", "labelled"), [("fields", 13, 0.50), ("fields2", 6, 0.38)])
+@pytest.mark.parametrize(("name", "papers", "labelled"), [("fields", 13, 0.54), ("fields2", 6, 0.38)])
 def test_result_fields_on_papers_they_were_not_shaped_on(home: Path, monkeypatch, name: str, papers: int,  # type: ignore[no-untyped-def]
                                                          labelled: float) -> None:
     """`evals/fields` (47 results of 13 non-dev papers, annotated before the field reader was written) and

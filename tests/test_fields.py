@@ -58,7 +58,8 @@ def test_a_count_before_an_adjective_counts_the_noun() -> None:
 
 
 @pytest.mark.parametrize(("metric", "family"), [
-    ("top-1 accuracies", "top-k accuracy"), ("pass@1 score", "pass@k"), ("text-to-video R@1", "recall@k"),
+    ("top-1 accuracies", "top-k accuracy"), ("pass@1 score", "pass@k"), ("Pass@k", "pass@k"),
+    ("text-to-video R@1", "recall@k"),
     ("validation accuracy", "accuracy"), ("wall-clock time", "latency"), ("Elo rating", "Elo"), ("novelty", ""),
 ])
 def test_metric_families(metric: str, family: str) -> None:
