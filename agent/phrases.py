@@ -69,10 +69,7 @@ class Tok:
     start: int
     end: int
     number: bool  # a candidate number (or inside one) or a bare numeral
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    low: str  # the text lowercased, read many times per token
 
 
 @dataclass(frozen=True)
@@ -85,16 +82,16 @@ class Proposal:
 
 
 def tokens(text: str, sentence: Sentence, cands: list[Candidate]) -> list[Tok]:
-    spans = [(c.start, c.end) for c in cands if sentence.start <= c.start < sentence.end]
+    inside = {i for c in cands if sentence.start <= c.start < sentence.end for i in range(c.start, c.end)}
     out = []
     for m in _TOKEN.finditer(text, sentence.start, sentence.end):
-        s, e = m.start(), m.end()
-        num = any(a <= s < b for a, b in spans) or bool(re.fullmatch(r"\d[\d.,]*", m.group(0))) \
-            or m.group(0).lower() in WORD_NUMBERS
-        out.append(Tok(m.group(0), s, e, num))
+        word, low = m.group(0), m.group(0).lower()
+        num = m.start() in inside or low in WORD_NUMBERS or (word[0].isdigit() and _NUMERAL.fullmatch(word) is not None)
+        out.append(Tok(word, m.start(), m.end(), num, low))
     return out
 
 
+_NUMERAL = re.compile(r"\d[\d.,]*")
 _VERB_FORM = re.compile("(?:" + "|".join(_VERB_STEMS) + ")(?:e|es|s|ed|d|ing|ies|ied|y|t)?")
 
 
