@@ -199,15 +199,11 @@ def propose(text: str, sentence: Sentence, cands: list[Candidate], counted: dict
     toks = tokens(text, sentence, cands)
     inside = [c for c in cands if sentence.start <= c.start < sentence.end]
     out = {c.id: _own(text, sentence, toks, c, counted.get(c.id, False)) for c in inside}
-    for a, b in zip(inside, inside[1:], strict=False):
-        if _JOINED.fullmatch(text[a.end:b.start]):
-            pa, pb = out[a.id], out[b.id]
-            out[a.id] = Proposal(pa.metric or pb.metric, pa.dataset or pb.dataset, pa.baseline or pb.baseline)
-            out[b.id] = Proposal(pb.metric or pa.metric, pb.dataset or pa.dataset, pb.baseline or pa.baseline)
-    for a, b in reversed(list(zip(inside, inside[1:], strict=False))):  # the last of a list names the others
-        if _JOINED.fullmatch(text[a.end:b.start]):
-            pa, pb = out[a.id], out[b.id]
-            out[a.id] = Proposal(pa.metric or pb.metric, pa.dataset or pb.dataset, pa.baseline or pb.baseline)
+    joined = [(a, b) for a, b in zip(inside, inside[1:], strict=False) if _JOINED.fullmatch(text[a.end:b.start])]
+    for a, b in joined:  # forwards, then backwards: the first of a list names the rest, the last names the others
+        out[b.id] = _fill(out[b.id], out[a.id])
+    for a, b in reversed(joined):
+        out[a.id] = _fill(out[a.id], out[b.id])
     for a, b in zip(inside, inside[1:], strict=False):
         if re.search(r"\bfrom\s+$", text[sentence.start:a.start]) and re.match(r"\s*(?:\\?%)?\s*to\b",
                                                                            text[a.end:b.start]):
@@ -222,6 +218,11 @@ def propose(text: str, sentence: Sentence, cands: list[Candidate], counted: dict
             if earlier is not None:
                 out[b.id] = Proposal(out[earlier.id].metric, out[b.id].dataset, out[b.id].baseline)
     return out
+
+
+def _fill(p: Proposal, other: Proposal) -> Proposal:
+    """`p` with what it lacks taken from `other`."""
+    return Proposal(p.metric or other.metric, p.dataset or other.dataset, p.baseline or other.baseline)
 
 
 def _own(text: str, sentence: Sentence, toks: list[Tok], c: Candidate, counted: bool) -> Proposal:
