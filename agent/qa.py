@@ -374,6 +374,29 @@ def judge(ctx: _Ctx, query: str, hit: Hit, max_words: int) -> tuple[Sentence | N
     return picked, out.answer
 
 
+# How an abstract says what its own work is ("we propose", "this paper studies", "in this work, we present").
+_CONTRIBUTION = re.compile(r"\b(we|this paper|this work|in this (paper|work))\b.{0,40}\b(propose|introduce|present"
+                           r"|develop|study|show|investigate|address|design|build|create|construct)", re.I)
+
+
+def contribution(abstract: str) -> str:
+    """The abstract's first sentence saying what the paper itself does; its first sentence when none does."""
+    ss = sentences(abstract)
+    return next((s.text for s in ss if _CONTRIBUTION.search(s.text)), ss[0].text if ss else "")
+
+
+class _FitsOut(BaseModel):
+    fits: Literal["yes", "no"]
+
+
+def fits(ctx: _Ctx, hit: Hit, sentence: Sentence) -> bool:
+    """One paper, one yes/no: is its own work on the topic a list asks for, or does it only mention it?"""
+    out: _FitsOut = ctx.call("qa_fits", {"question": ctx.question, "title": hit.paper.title,
+                                         "contribution": contribution(hit.paper.abstract),
+                                         "sentence": sentence.text}, _FitsOut, max_tokens=20)
+    return out.fits == "yes"
+
+
 def choose(ctx: _Ctx, query: str, picks: list[Pick]) -> Pick | None:
     """The candidates side by side: which states the answer most directly, or none."""
     ids = tuple(["none"] + [f"C{i}" for i in range(1, len(picks) + 1)])
@@ -421,9 +444,7 @@ class Loop:
         for n in names(text):
             if not mentions(n, self.question) or len(n) < 3:
                 continue  # only names the user wrote; two letters (KG, QA) are abbreviations users coin freely
-            if n not in self._common:  # once per question (parts and rounds reuse it)
-                self._common[n] = self._is_common(n)
-            if not self._common[n]:
+            if not self._common_name(n):  # decided once per question (parts and rounds reuse it)
                 out.append(n)
         return out
 
@@ -433,13 +454,7 @@ class Loop:
         rarest hyphen part (which "Go Explore" holds for "Go-Explore") —, none when they are too few to make it
         common, and no more once it is. A text that hyphenates a name the question writes whole ("PF-PPO" for
         "PFPPO") is not counted: such a name may count as rarer than it is, and is then checked."""
-        t = name.lower()
-        forms = {t, t.replace("-", "")}
-        forms |= {f + end for f in forms for end in ("s", "es", "'s")} | {f[:-1] for f in forms if f.endswith("s")}
-        parts = [p for p in t.split("-") if p]
-        if len(parts) > 1:
-            forms.add(min(parts, key=lambda p: (self.retriever.index.df.get(p, 0), p)))
-        ids = sorted(self.retriever.index.papers_with(forms))
+        ids = self._candidates(name)
         if len(ids) <= self._df_limit:
             return False
         count = 0
@@ -452,20 +467,63 @@ class Loop:
                 return True
         return False
 
+    def _candidates(self, name: str) -> list[str]:
+        """The papers the search index says hold a word form of the name (a superset of those that name it)."""
+        t = name.lower()
+        forms = {t, t.replace("-", "")}
+        forms |= {f + end for f in forms for end in ("s", "es", "'s")} | {f[:-1] for f in forms if f.endswith("s")}
+        parts = [p for p in t.split("-") if p]
+        if len(parts) > 1:
+            forms.add(min(parts, key=lambda p: (self.retriever.index.df.get(p, 0), p)))
+        return sorted(self.retriever.index.papers_with(forms))
+
+    def two_things(self) -> list[str]:
+        """The names of the things the question compares, when it names two or more that no paper names together
+        ("ReCode and ENAMEL both evaluate code: what does each one measure?"): then each is another paper's,
+        whatever the planner said. Rare names only, read from the few papers that hold them; a paper naming them all
+        (a study of ROME and MEMIT) answers it as one, and gives []."""
+        rare = self._rare_names(self.question)
+        if len(rare) < 2 or not _COMPARISON_CUE.search(self.question):
+            return []
+        together: set[str] | None = None
+        for n in rare:
+            ids = self._candidates(n)
+            self.retriever.papers.load(ids)
+            named = {pid for pid in ids if mentions(n, self.retriever.papers[pid].title + " "
+                                                    + self.retriever.papers[pid].abstract)}
+            together = named if together is None else together & named
+        return [] if together else rare
+
+    def _side_names(self, plan: Plan) -> list[list[str]]:
+        """For a comparison planned as two sides: the names only one side uses, per side — rare names and the
+        capitalised words a side names its subject by ("How much gain does Lion report over AdamW?"), when the
+        question uses them. A name both sides use (the baseline both are measured against) or neither side uses
+        (a gloss: "the Shampoo-Adam hybrid (SOAP)") describes the comparison, not one of its two things."""
+        if plan.kind != "compare" or len(plan.parts) != 2:
+            return []
+        raw = [set(self._rare_names(part)) | {n for n in proper_nouns(part) if mentions(n, self.question)
+                                               and len(n) > 2 and not self._common_name(n)}
+               for part in plan.parts]
+        return [sorted(raw[0] - raw[1]), sorted(raw[1] - raw[0])]
+
+    def _common_name(self, name: str) -> bool:
+        if name not in self._common:
+            self._common[name] = self._is_common(name)
+        return self._common[name]
+
     def _unnamed(self, required: list[str], plan: Plan, text: str) -> list[str]:
         """The rare names asked about that a paper fails to name, when that disqualifies it. One answer must come
-        from a paper that names every one, or it is about something else. A comparison whose sides hold every name
-        asks about two things, each paper about its own: when each side has names of its own, a paper must name all
-        the names of one side (the names of the other side are the other paper's). Otherwise (a list, a side named
-        only by a description, sides that lost names) at least half: a side without a name gives no check."""
-        missing = [n for n in required if not mentions(n, text)]
-        if plan.kind == "one" or not missing:
-            return missing
-        sides = [[n for n in required if mentions(n, part)] for part in plan.parts]
-        if (plan.kind == "compare" and sides and all(sides) and len({frozenset(x) for x in sides}) > 1
-                and set(required) <= {n for side in sides for n in side}):
-            short = [[n for n in side if n in missing] for side in sides]
+        from a paper that names every one, or it is about something else. A comparison whose two sides each have
+        names of their own (`_side_names`) asks about two things, each paper about its own: a paper must name all
+        the names of one side. Otherwise (a list, a side named only by a description, sides that lost their names)
+        at least half: a side without a name gives no check."""
+        if plan.kind == "one":
+            return [n for n in required if not mentions(n, text)]
+        sides = self._side_names(plan)
+        if len(sides) == 2 and all(sides):
+            short = [[n for n in side if not mentions(n, text)] for side in sides]
             return [] if any(not m for m in short) else min(short, key=len)
+        missing = [n for n in required if not mentions(n, text)]
         return missing if 2 * len(missing) > len(required) else []
 
     def evidence(self, query: str, hits: list[Hit], rnd: int, plan: Plan,
@@ -481,7 +539,7 @@ class Loop:
         asked_on, things = (benchmarks(query), proper_nouns(query)) if one_quantity else ([], [])
         # A question about which papers exist, on a topic named in a few words: a paper must name the topic.
         topic, by_topic = self.topic, self._by_topic(plan)
-        for h in hits:
+        for rank, h in enumerate(hits, 1):
             if (query, h.paper.id) in self.seen or not h.best:
                 continue
             self.seen.add((query, h.paper.id))
@@ -548,6 +606,9 @@ class Loop:
                 step.verdict = "rejected: a value was asked for and the sentence states only changes (gains, speed-ups)"
             elif bound and not satisfies(sent.text, bound):
                 step.verdict = f"rejected: no number {bound[0]} {bound[1].value_text} in the sentence"
+            elif plan.kind == "list" and rank > self.cfg.list_trusted_rank and not fits(self.ctx, h, sent):
+                step.verdict = (f"rejected: ranked {rank} (> {self.cfg.list_trusted_rank}) and judged to work on "
+                                "another topic (prompts/qa_fits.md)")
             else:
                 if clean is None or (plan.number and not find_candidates(clean)):
                     clean = ""  # the judge's words are not verbatim (or miss the number): the sentence stands alone
@@ -674,6 +735,10 @@ def ask(question: str, store: Store, llm: LLM, k: int | None = None, cassette_di
     loop = Loop(question, store, llm, retriever, cfg, (cassette_dir / cassette_name(question)) if cassette_dir
                 else None, only)
     p = plan(loop.ctx)
+    if p.kind == "one" and (things := loop.two_things()):
+        # one side per name, asked what it is (a comparison of two named things rests on what each one is); more
+        # names than two: its two papers come from the whole question
+        p = Plan(kind="compare", number=p.number, parts=[f"What is {n}?" for n in things] if len(things) == 2 else [])
     closest_hits = retriever.search(question, k=5, only=only)
     closest = [{"paper_id": h.paper.id, "title": h.paper.title, "score": round(h.score, 4)} for h in closest_hits]
     ans = Answer(question=question, answer="", abstained=False, kind=p.kind, closest=closest,

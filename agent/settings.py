@@ -65,6 +65,15 @@ class QASettings(BaseModel):
                                        "(replayed) every floor from 0.33 to 0.38 gave 12-13 right lists and 1-2 "
                                        "wrong, against 10 right and 4 wrong when the judge's words had to be verbatim "
                                        "instead (that rule also dropped 18 gold papers of 37 rejections)")
+    list_trusted_rank: int = Field(4, ge=0, description="a paper the judge accepts for a 'which papers' list "
+                                   "(a topic described at length) is listed on the judge's word only when retrieval "
+                                   "ranked it among the first this many; below that it also needs the fit check "
+                                   "(prompts/qa_fits.md) to say yes. Measured on the 18 such lists of dev, own and "
+                                   "fresh (replayed): 3 of the 38 accepted papers ranked 1-4 were off-topic, 16 of the "
+                                   "34 ranked 5-8; the fit check says no to 16 of 19 off-topic papers but also to 28 "
+                                   "of 53 right ones, so its no is trusted only where retrieval's ranking is weak "
+                                   "(rank 5+: precision 0.74 -> 0.88, 8 of 53 right papers lost; from rank 6: 0.85, 4 "
+                                   "lost); 0 asks it of every paper, list_k or more never")
     topic_max_words: int = Field(4, ge=0, description="a 'which papers / any papers on' question whose topic is "
                                  "named in at most this many content words (\"graph neural networks\", \"RLHF\") "
                                  "is checked by its words (agent/topics.py): a paper must name every term of it (or "

@@ -142,7 +142,10 @@ class Topic:
 
     def __init__(self, question: str, idf: Callable[[str], float], max_words: int) -> None:
         self.words = topic_words(question)
-        self.checkable = 0 < len(self.words) <= max_words and not set(self.words) <= _GENERIC
+        # A later term led by a verb in -ing with its object ("optimizers for training deep networks") says what the
+        # work is for, in the user's words: a description, which an answering paper need not share, not a term.
+        purpose = any(len(run) > 1 and run[0].endswith("ing") for run in _runs(question)[1:])
+        self.checkable = (0 < len(self.words) <= max_words and not set(self.words) <= _GENERIC and not purpose)
         self._idf = idf
         self._acronyms = {m.group(0).lower(): m.group(0) for m in _ACRONYM.finditer(question)}
         # "self-driving cars or autonomous vehicles": either alternative is the topic

@@ -13,20 +13,22 @@ DEV = REPO_DIR / "evals" / "dev"
 # Just under the scores measured when the recordings were made (see the issue notes); a regression fails CI.
 THRESHOLDS = ["extraction.numeric_precision=0.91", "extraction.numeric_recall=0.99", "extraction.grounding_rate=1.0",
               "extraction.numeric_labelled_f1=0.58", "extraction.claim_recall=0.74", "qa.recall@5=0.95",
-              "qa.recall@10=0.97", "qa.citation_precision=0.78",
-              "qa.citation_recall=0.79", "qa.abstention_accuracy=0.99", "qa.answer_correct=0.71"]
-# The question sets written by us: `own` (46, before the first QA round), `fresh` (22, before the fourth) and
-# `topics` (20 short-topic questions, before the topic check was measured on them).
+              "qa.recall@10=0.97", "qa.citation_precision=0.87",
+              "qa.citation_recall=0.80", "qa.abstention_accuracy=0.99", "qa.answer_correct=0.75"]
+# The question sets written by us: `own` (46, before the first QA round), `fresh` (22, before the fourth),
+# `topics` (20 short-topic questions, before the topic check was measured on them) and `probe` (14 lists and
+# comparisons, before the list fit check and the comparison side names).
 OWN_SETS = {
-    "own": (46, ["qa.citation_precision=0.88", "qa.citation_recall=0.84", "qa.abstention_accuracy=0.99",
-                 "qa.answer_correct=0.84"]),
+    "own": (46, ["qa.citation_precision=0.98", "qa.citation_recall=0.80", "qa.abstention_accuracy=0.99",
+                 "qa.answer_correct=0.81"]),
     "fresh": (22, ["qa.citation_precision=0.99", "qa.citation_recall=0.74", "qa.abstention_accuracy=0.99",
                    "qa.answer_correct=0.71"]),
-    "topics": (20, ["qa.citation_precision=0.90", "qa.citation_recall=0.75", "qa.abstention_accuracy=0.85",
+    "topics": (20, ["qa.citation_precision=0.95", "qa.citation_recall=0.75", "qa.abstention_accuracy=0.85",
                     "qa.answer_correct=0.76"]),
+    "probe": (14, ["qa.citation_precision=0.81", "qa.citation_recall=0.71", "qa.answer_correct=0.49"]),
 }
 # Confident errors must not grow (a ceiling, so checked on the JSON rather than with --fail-under).
-MAX_WRONG = {"dev": 0.0, "own": 0.0, "fresh": 0.0, "topics": 0.05}
+MAX_WRONG = {"dev": 0.0, "own": 0.0, "fresh": 0.0, "topics": 0.05, "probe": 0.08}
 
 
 @pytest.fixture
@@ -82,9 +84,10 @@ def test_own_question_sets_replay_and_guard_every_score(home: Path, monkeypatch,
     report = json.loads(r.stdout)["qa"]
     assert report["questions"] == count and report["confidently_wrong"] <= MAX_WRONG[name]
     # every abstention on an answerable question and every answer to an unanswerable one is counted as such
-    items = report["items"]
-    assert sum(i["abstained"] for i in items if i["type"] == "unanswerable") == \
-        round(report["abstention_accuracy"] * sum(i["type"] == "unanswerable" for i in items))
+    unanswerable = [i for i in report["items"] if i["type"] == "unanswerable"]
+    assert (report["abstention_accuracy"] is None) is not unanswerable  # probe has none
+    if unanswerable:
+        assert sum(i["abstained"] for i in unanswerable) == round(report["abstention_accuracy"] * len(unanswerable))
 
 
 def test_missed_threshold_exits_3(home: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -52,10 +52,11 @@ class Scripted:
     contains a given text (or none) and copies the given words; the choice picks a given candidate."""
 
     def __init__(self, kind: str, parts: list[str] | None = None, picks: dict[str, tuple[str, str]] | None = None,
-                 best: str = "C1") -> None:
+                 best: str = "C1", fits: set[str] | None = None) -> None:
         self.plan = {"kind": kind, "parts": parts or []}
-        self.picks, self.best = picks or {}, best
+        self.picks, self.best, self.fits = picks or {}, best, fits or set()
         self.judged: list[str] = []
+        self.fit_asked: list[str] = []
 
     def __call__(self, body: dict) -> dict:  # type: ignore[type-arg]
         system, user = body["messages"][0]["content"], body["messages"][1]["content"]
@@ -64,6 +65,9 @@ class Scripted:
         if "pick the evidence" in system:
             return {"best": self.best}
         title = next(line[len("Paper: "):] for line in user.splitlines() if line.startswith("Paper: "))
+        if "sort papers" in system:  # the list's fit check: yes for the titles holding a word of `fits`
+            self.fit_asked.append(title)
+            return {"fits": "yes" if any(w in title for w in self.fits) else "no"}
         self.judged.append(title)
         for key, (needle, words) in self.picks.items():
             if key in title:
@@ -362,6 +366,44 @@ def test_list_question_lists_each_paper_the_judge_keeps(settings, store) -> None
     low, high = sorted(float(v.split("similarity ")[1].split(" ")[0]) for v in off)
     ans, _ = _ask(settings, store, q, model, floor=(low + high) / 2)
     assert len({c.paper_id for c in ans.citations}) == 1
+
+
+def test_a_listed_paper_ranked_low_also_needs_the_fit_check(settings, store) -> None:  # type: ignore[no-untyped-def]
+    picks = {"Merging": ("merge", "merge several fine-tuned models"),
+             "Clustering": ("faster k-means", "a faster k-means variant")}
+    q = "Which papers propose faster or new algorithms?"
+    settings.qa.list_trusted_rank = 0  # every paper is "ranked low": each is asked
+    model = Scripted("list", picks=picks, fits={"Merging"})
+    ans, _ = _ask(settings, store, q, model)
+    assert {c.title for c in ans.citations} == {PAPERS[0][0]}
+    assert set(model.fit_asked) == {PAPERS[0][0], PAPERS[1][0]}
+    assert any(s.verdict.startswith("rejected: ranked") for s in ans.steps)
+    settings.qa.list_trusted_rank = 3  # all three papers ranked within it: the judge's word stands, no fit call
+    model = Scripted("list", picks=picks, fits=set())
+    ans, _ = _ask(settings, store, q, model)
+    assert {c.title for c in ans.citations} == {PAPERS[0][0], PAPERS[1][0]} and not model.fit_asked
+
+
+def test_a_name_both_sides_share_is_not_one_sides_name(settings, store) -> None:  # type: ignore[no-untyped-def]
+    # GLUE is the baseline both sides are measured on; "Sketches" is the only word naming the other side (a plain
+    # capitalised word, not an acronym): the clustering paper names its side, though not GLUE
+    q = "Which reports more over the GLUE baseline: WAvg or Sketches?"
+    parts = ["How much does WAvg improve over the GLUE baseline?",
+             "How much do Sketches improve over the GLUE baseline?"]
+    model = Scripted("compare", parts=parts, picks={"Merging": ("3.2%", "3.2%"), "Clustering": ("12x", "12x faster")})
+    ans, _ = _ask(settings, store, q, model)
+    assert {c.title for c in ans.citations} == {PAPERS[0][0], PAPERS[1][0]}
+
+
+def test_two_names_no_paper_holds_together_make_a_comparison_whatever_the_plan(settings, store) -> None:  # type: ignore[no-untyped-def]
+    picks = {"Merging": ("merge", "merge several fine-tuned models"), "Clustering": ("k-means", "a faster k-means")}
+    ans, _ = _ask(settings, store, "What do WAvg and SketchKM each do?",
+                  Scripted("one", picks=picks))
+    assert ans.kind == "compare" and {c.title for c in ans.citations} == {PAPERS[0][0], PAPERS[1][0]}
+    # both names in one paper: that paper answers, as planned
+    ans, _ = _ask(settings, store, "What do WAvg and GLUE each do?",
+                  Scripted("one", picks=picks))
+    assert ans.kind == "one" and {c.title for c in ans.citations} == {PAPERS[0][0]}
 
 
 def test_numeric_bound_in_a_list_question_is_checked_against_the_sentence(settings, store, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -25,6 +25,10 @@ def test_the_frame_of_asking_for_papers_is_not_the_topic() -> None:
     ("Any papers on RLHF?", True),
     ("Which papers propose new algorithms?", False),  # generic words alone name no field
     ("Which papers use evolutionary algorithms as their search engine to discover models or functions?", False),
+    # a purpose in the user's words (a verb in -ing with its object) makes it a description, not a term ...
+    ("Which papers propose new optimizers for training deep networks?", False),
+    # ... while a field named after "for" is a term a paper about it uses
+    ("Any work on federated learning for medical imaging?", True),
 ])
 def test_only_a_topic_named_in_a_few_words_is_checked(question: str, checked: bool) -> None:
     assert Topic(question, lambda w: 1.0, 4).checkable is checked
