@@ -573,6 +573,13 @@ class Loop:
                     step.verdict, step.phrase = "used", ""
                     picks.append(Pick(h, sent, "", query))
                 continue
+            if sent is None and one_quantity and measure and required and not self._unnamed(required, plan, text):
+                # The judge said none for the paper the question names, asked for a quantity of a named measure
+                # ("how many competition-level problems are in rStar-Coder's dataset?"): its shown sentence nearest
+                # the question that states a number and names every measure word stands in, if there is one.
+                sent = next((s for s in h.nearest if find_candidates(s.text)
+                             and all(mentions(w, s.text) for w in measure)), None)
+                step.sentence = sent.id if sent else None
             if sent is None:
                 continue
             if h.paper.abstract[sent.start:sent.end] != sent.text:  # verbatim by construction; checked all the same

@@ -21,11 +21,11 @@ THRESHOLDS = ["extraction.numeric_precision=0.91", "extraction.numeric_recall=0.
 OWN_SETS = {
     "own": (46, ["qa.citation_precision=0.98", "qa.citation_recall=0.80", "qa.abstention_accuracy=0.99",
                  "qa.answer_correct=0.81"]),
-    "fresh": (22, ["qa.citation_precision=0.99", "qa.citation_recall=0.74", "qa.abstention_accuracy=0.99",
-                   "qa.answer_correct=0.71"]),
+    "fresh": (22, ["qa.citation_precision=0.99", "qa.citation_recall=0.79", "qa.abstention_accuracy=0.99",
+                   "qa.answer_correct=0.78"]),
     "topics": (20, ["qa.citation_precision=0.95", "qa.citation_recall=0.75", "qa.abstention_accuracy=0.85",
                     "qa.answer_correct=0.76"]),
-    "probe": (14, ["qa.citation_precision=0.81", "qa.citation_recall=0.71", "qa.answer_correct=0.49"]),
+    "probe": (14, ["qa.citation_precision=0.81", "qa.citation_recall=0.71", "qa.answer_correct=0.56"]),
 }
 # Confident errors must not grow (a ceiling, so checked on the JSON rather than with --fail-under).
 MAX_WRONG = {"dev": 0.0, "own": 0.0, "fresh": 0.0, "topics": 0.05, "probe": 0.08}

@@ -406,6 +406,15 @@ def test_two_names_no_paper_holds_together_make_a_comparison_whatever_the_plan(s
     assert ans.kind == "one" and {c.title for c in ans.citations} == {PAPERS[0][0]}
 
 
+def test_a_quantity_of_the_paper_named_stands_in_when_the_judge_says_none(settings, store) -> None:  # type: ignore[no-untyped-def]
+    # the judge says none everywhere; the paper naming CAMEO states a number beside the measure asked for
+    ans, _ = _ask(settings, store, "How much TM-score does the diffusion folder reach on CAMEO?", Scripted("one"))
+    assert not ans.abstained and [c.quote for c in ans.citations] == ["It reaches 0.9 TM-score on CAMEO."]
+    # a measure no sentence names: nothing stands in
+    ans, _ = _ask(settings, store, "How much GPU memory does the diffusion folder need on CAMEO?", Scripted("one"))
+    assert ans.abstained
+
+
 def test_numeric_bound_in_a_list_question_is_checked_against_the_sentence(settings, store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     clustering = store.find("Clustering")[0].id
     Retriever(store)  # the search index, built and saved: it holds every stored result
