@@ -23,7 +23,8 @@ examine examines consider considers anything something research list find show m
 related relate relating concern concerns concerning focus focuses focusing explore explores exploring variants
 variant modifications modification extensions extension improvements improvement applications application kind kinds
 type types sort topic topics area field one ones classic classical standard traditional popular common new novel
-recent faster better improved existing different specific particular certain good best""".split())
+recent faster better improved improve improves improving try tries trying existing different specific particular
+certain good best""".split())
 # Words every field uses for its artefacts: a topic of these alone ("new algorithms") names no field.
 _GENERIC = set("""algorithm algorithms method methods model models approach approaches technique techniques system
 systems framework frameworks tool tools task tasks problem problems data""".split())
@@ -42,9 +43,17 @@ def asks_for_papers(question: str) -> bool:
     return bool(_ASKS_PAPERS.search(question))
 
 
+# "Which papers rely on / prove / benchmark …": the verb the papers are asked about is the frame, whatever verb it is
+_PREDICATE = re.compile(r"^(\s*(?:which|what)\s+(?:papers?|works|stud(?:y|ies)|articles?)\s+)[A-Za-z]+\b", re.I)
+
+
+def _unframed(question: str) -> str:
+    return _PREDICATE.sub(r"\1", question, count=1)
+
+
 def topic_words(question: str) -> list[str]:
     """The question's content words without the frame of asking for papers, in question order."""
-    return [w for w in tokens(question) if w not in _FRAME and not w[0].isdigit()]
+    return [w for w in tokens(_unframed(question)) if w not in _FRAME and not w[0].isdigit()]
 
 
 def _stem(word: str) -> str:
@@ -144,6 +153,7 @@ class Topic:
         self.words = topic_words(question)
         # A later term led by a verb in -ing with its object ("optimizers for training deep networks") says what the
         # work is for, in the user's words: a description, which an answering paper need not share, not a term.
+        question = _unframed(question)
         purpose = any(len(run) > 1 and run[0].endswith("ing") for run in _runs(question)[1:])
         self.checkable = (0 < len(self.words) <= max_words and not set(self.words) <= _GENERIC and not purpose)
         self._idf = idf

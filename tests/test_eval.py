@@ -25,7 +25,7 @@ OWN_SETS = {
                    "qa.answer_correct=0.78"]),
     "topics": (20, ["qa.citation_precision=0.95", "qa.citation_recall=0.75", "qa.abstention_accuracy=0.85",
                     "qa.answer_correct=0.76"]),
-    "probe": (14, ["qa.citation_precision=0.81", "qa.citation_recall=0.71", "qa.answer_correct=0.56"]),
+    "probe": (14, ["qa.citation_precision=0.80", "qa.citation_recall=0.68", "qa.answer_correct=0.56"]),
 }
 # Confident errors must not grow (a ceiling, so checked on the JSON rather than with --fail-under).
 MAX_WRONG = {"dev": 0.0, "own": 0.0, "fresh": 0.0, "topics": 0.05, "probe": 0.08}

@@ -18,6 +18,8 @@ def test_the_frame_of_asking_for_papers_is_not_the_topic() -> None:
     assert topic_words("Which papers deal with recommender systems?") == ["recommender", "systems"]
     assert topic_words("Any new work on speculative decoding?") == ["speculative", "decoding"]
     assert topic_words("Is there a paper that discusses federated learning?") == ["federated", "learning"]
+    assert topic_words("Which papers rely on variance reduction in their algorithms?") == ["variance", "reduction",
+                                                                                           "algorithms"]
 
 
 @pytest.mark.parametrize(("question", "checked"), [
@@ -29,6 +31,8 @@ def test_the_frame_of_asking_for_papers_is_not_the_topic() -> None:
     ("Which papers propose new optimizers for training deep networks?", False),
     # ... while a field named after "for" is a term a paper about it uses
     ("Any work on federated learning for medical imaging?", True),
+    # the verb the papers are asked about is the frame, whatever it is: the topic is "variance reduction"
+    ("Which papers rely on variance reduction?", True),
 ])
 def test_only_a_topic_named_in_a_few_words_is_checked(question: str, checked: bool) -> None:
     assert Topic(question, lambda w: 1.0, 4).checkable is checked
