@@ -5,6 +5,8 @@ A 1.5B model is reliable when its job is a small choice, so every model step her
   sub-question per side, each retrieved on its own)?
 - judge, once per retrieved paper: which shown sentence states the answer (or none), and which words of it?
 - choose, when several papers offer evidence for one answer: which candidate answers best (or none)?
+- fit, for a paper a list would hold that retrieval ranked low: is its own work on the topic, or does it only
+  mention it?
 Code does the rest: a paper that shares too little of the question's vocabulary is not judged; every pick is
 verified against the text (the words are a verbatim part of the sentence; a quantity asked for is in it; a
 rare name the question asks about is in the paper; a numeric bound in the question holds); another retrieval round
