@@ -36,7 +36,7 @@ from .retrieve import Hit, Retriever, tokens
 from .schemas import Usage
 from .settings import QASettings
 from .store import PAGE_ROWS, Store
-from .topics import Topic, asks_for_papers
+from .topics import Topic, asks_for_papers, spelled_out
 from .words import FUNCTION_WORDS
 
 log = logging.getLogger("litagent.qa")
@@ -301,6 +301,21 @@ def clause(sentence: str, words: str) -> str:
     return sentence[start:end].strip().rstrip(".")
 
 
+# A sentence that opens by pointing back — a pronoun or demonstrative ("This finding shows", "It"), a definite
+# subject ("The framework is plug-and-play", "The AUC ... of the best model"), an elaboration ("Specifically", "In
+# particular") — or that uses "this"/"these"/"such" for something said before ("Lion achieves this through ...")
+# states half a claim: what it refers to is in the sentence before. ("this paper/work" is the paper itself.)
+_BACK_OPENER = re.compile(r"^(?:this|these|those|that|it|its|they|their|such|the|specifically|in particular|as a "
+                          r"result|thus|hence|therefore|consequently|to this end|in doing so)\b", re.I)
+_BACK_WORD = re.compile(r"\b(?:this|these|such)\b(?!\s+(?:paper|work|study|article|survey|report|letter|thesis)\b)",
+                        re.I)
+
+
+def leans_back(sentence: str) -> bool:
+    """Whether the sentence refers to something only the sentence before it says (see `_BACK_OPENER`)."""
+    return bool(_BACK_OPENER.match(sentence.strip()) or _BACK_WORD.search(sentence))
+
+
 # -- model steps -------------------------------------------------------------------------------------------------
 class _Ctx:
     """What every step of one question shares: the model, its recording, the running usage."""
@@ -330,6 +345,13 @@ class _PlanOut(BaseModel):
 _COMPARISON_CUE = re.compile(r"\b(?:vs\.?|versus|compar\w*|differ\w*|both|each|either|whereas|between|two)\b"
                              r"|\bwhich\b[^?]*\bor\b", re.I)
 
+# The words by which English asks for papers. A list answer names papers, so a question with none of them ("Which
+# LiDAR challenges did the network that fuses images with point clouds win?", "What does each one release?") asks
+# for facts, whatever the planner says: it called 3 of the 149 questions of evals/ a list without one of these words
+# (none of them a list: two single facts and a comparison), and every one of their 39 lists has one.
+_PAPERS_CUE = re.compile(r"\b(?:papers?|works?|stud(?:y|ies)|articles?|research|publications?|anything|any|list|find"
+                         r"|(?:is|are)\s+there)\b", re.I)
+
 
 def plan(ctx: _Ctx) -> Plan:
     """What kind of answer the question needs. A plan that fails (the model looped past max_tokens, output that never
@@ -348,7 +370,10 @@ def plan(ctx: _Ctx) -> Plan:
         # a side must be about the question: it shares a content word with it, and is not the whole question
         if p and set(tokens(p)) & qwords and p.lower() != ctx.question.strip().lower() and p not in parts:
             parts.append(p)
-    kind: Kind = "one" if out.kind == "compare" and not _COMPARISON_CUE.search(ctx.question) else out.kind
+    kind: Kind = out.kind
+    if (kind == "compare" and not _COMPARISON_CUE.search(ctx.question)
+            or kind == "list" and not _PAPERS_CUE.search(ctx.question)):
+        kind = "one"
     # a comparison without two usable sides is still a comparison: its two papers come from the whole question
     return Plan(kind=kind, number=asks_only_quantities(ctx.question),
                 parts=parts[:2] if kind == "compare" and len(parts) >= 2 else [])
@@ -587,10 +612,11 @@ class Loop:
             if h.paper.abstract[sent.start:sent.end] != sent.text:  # verbatim by construction; checked all the same
                 raise AgentError(f"citation check failed: quote not at {h.paper.id}:{sent.start}:{sent.end}")
             missing = [] if h.paper.id in self.described else self._unnamed(required, plan, text)
-            if plan.number and not find_candidates(sent.text) and required and not missing:
+            if plan.number and not find_candidates(sent.text) and not missing and (required or (rnd, rank) == (1, 1)):
                 # A quantity was asked and the judge's sentence states none, in a paper that names what the question
-                # names: its shown sentence nearest the question that states one stands in. (A paper the question
-                # does not name gets no second reading: it is rejected below.)
+                # names or, when the question names nothing rare, in the paper retrieval ranks first for the
+                # description (a paper further down has only the judge's word for being the one described): its
+                # shown sentence nearest the question that states one stands in, and is checked like a pick.
                 sent = next((s for s in h.nearest if find_candidates(s.text)), sent)
                 step.sentence = sent.id
             clean = _clean_phrase(words, sent.text, self.cfg.answer_words)
@@ -609,7 +635,10 @@ class Loop:
                                 f"{h.similarity.get(sent.id, -1.0):.2f} < {self.cfg.list_min_similarity})")
             elif plan.number and not find_candidates(sent.text):
                 step.verdict = "rejected: a quantity was asked for and the sentence states none"
-            elif one_quantity and measure and not any(mentions(w, sent.text) for w in measure):
+            elif one_quantity and measure and not any(
+                    mentions(w, named) for w in measure
+                    for named in (sent.text, spelled_out(sent.text, h.paper.abstract))):
+                # (an acronym counts for the words the abstract defines it by: "3,700 LLMs" names "language models")
                 step.verdict = f"rejected: the sentence never names what was asked to be measured ({' '.join(measure)})"
             elif plan.number and not asks_change(query) and not states_value(sent.text):
                 step.verdict = "rejected: a value was asked for and the sentence states only changes (gains, speed-ups)"
@@ -765,11 +794,16 @@ def ask(question: str, store: Store, llm: LLM, k: int | None = None, cassette_di
         return ans
     for pk in found:
         shown = [pk.sentence]
+        picked = {pk.sentence.id} | {x.id for x in pk.also}  # the judge's picks (the nearest sentence is context)
         if p.kind != "list" and cfg.nearest_too:
             shown += [s for s in pk.hit.nearest if s.id != pk.sentence.id][:1]
         for extra in pk.also:
             if extra.id not in {x.id for x in shown}:
                 shown.append(extra)
+        if p.kind != "list" and cfg.antecedents:
+            whole = sentences(pk.hit.paper.abstract)
+            shown += [whole[x.id - 1] for x in list(shown) if x.id in picked and x.id > 0 and leans_back(x.text)
+                      and x.id - 1 not in {y.id for y in shown}]
         shown.sort(key=lambda s: s.start)
         marks = []
         for x in shown:

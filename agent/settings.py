@@ -97,6 +97,10 @@ class QASettings(BaseModel):
                              "two or three clauses; replayed, 2 more right answers, none lost")
     max_parts: int = Field(3, ge=1, description="clauses asked on their own at most (a judge call each, ~5-7 s); "
                            "no dev or own question has more than 3")
+    antecedents: bool = Field(True, description="a quoted sentence that points back (\"This finding shows\", \"The "
+                              "framework is plug-and-play\", \"Lion achieves this\", agent.qa.leans_back) is quoted "
+                              "with the sentence before it, which says what it refers to: alone it states half a "
+                              "claim; single and comparison answers only (a list shows one sentence per paper)")
     answer_words: int = Field(25, ge=3, description="longest answer phrase the judge may copy from a sentence")
 
 

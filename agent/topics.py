@@ -112,6 +112,26 @@ def _spelled(acronym: str, words: list[str]) -> bool:
     return _spell_at(acronym, words) is not None
 
 
+def spelled_out(sentence: str, abstract: str) -> str:
+    """The words the abstract defines the sentence's acronyms by: "3,700 LLMs" in an abstract that writes "large
+    language models (LLMs)" gives "large language models" (the words right before the acronym in brackets that
+    spell it); "" when it defines none."""
+    out = []
+    for acronym in dict.fromkeys(m.group(0) for m in _ACRONYM.finditer(sentence)):
+        singular = acronym[:-1] if acronym.endswith("s") and acronym[-2:-1].isupper() else acronym
+        for m in re.finditer(rf"\({re.escape(singular)}s?\)", abstract):
+            before = _WORD.findall(abstract[max(0, m.start() - 200):m.start()])[-(2 * len(singular) + 2):]
+            words = [w.lower() for w in before]
+            for start in range(len(words)):
+                if _spell_at(singular, words[start:]) == (0, len(words) - start):
+                    out.append(" ".join(before[start:]))
+                    break
+            else:
+                continue
+            break
+    return " ".join(out)
+
+
 def _runs(question: str) -> list[list[str]]:
     """The topic's terms: runs of topic words that stand next to each other in the question ("graph neural networks",
     "recommender systems"); a function word, a frame word or punctuation ends a term ("music | diffusion models")."""

@@ -14,21 +14,24 @@ DEV = REPO_DIR / "evals" / "dev"
 THRESHOLDS = ["extraction.numeric_precision=0.91", "extraction.numeric_recall=0.99", "extraction.grounding_rate=1.0",
               "extraction.numeric_labelled_f1=0.58", "extraction.claim_recall=0.74", "qa.recall@5=0.95",
               "qa.recall@10=0.97", "qa.citation_precision=0.87",
-              "qa.citation_recall=0.80", "qa.abstention_accuracy=0.99", "qa.answer_correct=0.75"]
+              "qa.citation_recall=0.82", "qa.abstention_accuracy=0.99", "qa.answer_correct=0.75"]
 # The question sets written by us: `own` (46, before the first QA round), `fresh` (22, before the fourth),
 # `topics` (20 short-topic questions, before the topic check was measured on them) and `probe` (14 lists and
-# comparisons, before the list fit check and the comparison side names).
+# comparisons, before the list fit check and the comparison side names) and `probe2` (17 single-fact, numeric and
+# unanswerable questions on papers drawn by a fixed seed, before quoting what a sentence points back to).
 OWN_SETS = {
     "own": (46, ["qa.citation_precision=0.98", "qa.citation_recall=0.80", "qa.abstention_accuracy=0.99",
-                 "qa.answer_correct=0.81"]),
+                 "qa.answer_correct=0.89"]),
     "fresh": (22, ["qa.citation_precision=0.99", "qa.citation_recall=0.79", "qa.abstention_accuracy=0.99",
-                   "qa.answer_correct=0.78"]),
+                   "qa.answer_correct=0.85"]),
     "topics": (20, ["qa.citation_precision=0.95", "qa.citation_recall=0.75", "qa.abstention_accuracy=0.85",
                     "qa.answer_correct=0.76"]),
     "probe": (14, ["qa.citation_precision=0.80", "qa.citation_recall=0.68", "qa.answer_correct=0.56"]),
+    "probe2": (17, ["qa.citation_precision=0.99", "qa.citation_recall=0.99", "qa.abstention_accuracy=0.99",
+                    "qa.answer_correct=0.71"]),
 }
 # Confident errors must not grow (a ceiling, so checked on the JSON rather than with --fail-under).
-MAX_WRONG = {"dev": 0.0, "own": 0.0, "fresh": 0.0, "topics": 0.05, "probe": 0.08}
+MAX_WRONG = {"dev": 0.0, "own": 0.0, "fresh": 0.0, "topics": 0.05, "probe": 0.08, "probe2": 0.0}
 
 
 @pytest.fixture

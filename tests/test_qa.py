@@ -16,6 +16,7 @@ from agent.qa import (
     asks_quantity,
     benchmarks,
     clause,
+    leans_back,
     measure_words,
     names,
     numeric_bound,
@@ -78,8 +79,9 @@ class Scripted:
 
 
 def _ask(settings, store, question: str, model: Scripted, k: int = 3, nearest: bool = False,  # type: ignore[no-untyped-def]
-         side: bool = False, floor: float = -1.0):
+         side: bool = False, floor: float = -1.0, back: bool = False):
     settings.qa.nearest_too = nearest  # exact answers below are the judged sentence alone; tested on its own
+    settings.qa.antecedents = back  # so is quoting the sentence a picked one points back to
     settings.qa.side_judge = side
     settings.qa.list_min_similarity = floor  # these short synthetic texts sit low; the topic floor is tested alone
     with StubServer([], default=model) as srv:
@@ -121,6 +123,31 @@ def test_the_sentence_nearest_the_question_is_quoted_too(settings, store) -> Non
     assert ans.sentences[0].citations == [1, 2] and ans.answer.endswith("[1] [2]")
 
 
+def test_a_picked_sentence_that_points_back_is_quoted_with_the_sentence_before(settings, store) -> None:  # type: ignore[no-untyped-def]
+    q = "How much faster than Lloyd's algorithm is SketchKM?"
+    model = Scripted("one", picks={"Sketches": ("12x", "12x faster")})
+    ans, _ = _ask(settings, store, q, model, back=True)
+    # "It runs 12x faster" alone does not say what runs faster: the sentence before does
+    assert [c.quote for c in ans.citations] == ["We present SketchKM, a faster k-means variant.",
+                                                "It runs 12x faster than Lloyd's algorithm on ImageNet features."]
+    alone, _ = _ask(settings, store, q, model, back=False)
+    assert [c.quote for c in alone.citations] == ["It runs 12x faster than Lloyd's algorithm on ImageNet features."]
+
+
+@pytest.mark.parametrize("sentence,back", [
+    ("This finding shows that permutations align singular vectors.", True),
+    ("The framework is plug-and-play and needs no re-training.", True),
+    ("Lion achieves this through decoupled weight decay.", True),
+    ("Specifically, we prune by the draft model's probabilities.", True),
+    ("In this paper, we propose RASD, which retrieves draft tokens.", False),  # "this paper" is the paper itself
+    ("We present SketchKM, a faster k-means variant.", False),
+    ("Codex solves 18% of 397 test problems.", False),
+    ("Theoretical results show a bound.", False),  # "The" opens only as a whole word
+])
+def test_sentences_that_point_back(sentence: str, back: bool) -> None:
+    assert leans_back(sentence) is back
+
+
 def test_words_found_in_another_sentence_move_the_citation_there(settings, store) -> None:  # type: ignore[no-untyped-def]
     q = "What does WAvg merge, and how much does it improve GLUE accuracy?"
     ans, _ = _ask(settings, store, q, Scripted("one", picks={"Merging": ("merge several", "by 3.2% on GLUE")}))
@@ -138,8 +165,18 @@ def test_a_quantity_asked_for_but_not_in_the_sentence_is_rejected(settings, stor
     q = "How many extra training hours does weight averaging need?"
     ans, _ = _ask(settings, store, q, Scripted("one", picks={"Merging": ("no extra", "no extra")}))
     assert ans.abstained and "does not answer" in ans.answer
+    # the paper's sentence with a number stands in for the judge's, and is rejected like a pick: it measures accuracy
     assert [s.verdict for s in ans.steps if s.sentence is not None] == \
-        ["rejected: a quantity was asked for and the sentence states none"]
+        ["rejected: the sentence never names what was asked to be measured (extra training hours)"]
+    assert [s.sentence for s in ans.steps if s.sentence is not None] == [1]  # "WAvg improves accuracy by 3.2%"
+
+
+def test_a_paper_described_not_named_also_gets_its_numeric_sentence(settings, store) -> None:  # type: ignore[no-untyped-def]
+    # the question names nothing rare; the judge took the paper for the one described but picked a sentence
+    # without a number: the paper's sentence stating one stands in
+    q = "By how much does averaging the weights of fine-tuned models raise accuracy?"
+    ans, _ = _ask(settings, store, q, Scripted("one", picks={"Merging": ("no extra", "no extra")}))
+    assert not ans.abstained and [c.quote for c in ans.citations] == ["WAvg improves accuracy by 3.2% on GLUE."]
 
 
 def test_in_the_paper_the_question_names_a_quantity_comes_from_its_nearest_numeric_sentence(settings, store) -> None:  # type: ignore[no-untyped-def]
@@ -496,6 +533,18 @@ def test_a_comparison_needs_words_that_compare(settings, store, question: str, k
     assert ans.kind == kind
 
 
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Which benchmark did the fast k-means variant run its 12x speed-up on?", "one"),  # facts of one paper
+    ("Which papers speed up k-means?", "list"),
+    ("Is there any work on clustering?", "list"),
+    ("Find work that merges fine-tuned models.", "list"),
+])
+def test_a_list_needs_words_that_ask_for_papers(settings, store, question: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    model = Scripted("list", picks={"Clustering": ("12x", "12x faster")})
+    ans, _ = _ask(settings, store, question, model)
+    assert ans.kind == kind
+
+
 def test_a_quantity_of_a_thing_the_paper_never_names_is_rejected(settings, store) -> None:  # type: ignore[no-untyped-def]
     assert proper_nouns("How many GPU hours did the 14B Wan model take, and its Elo-style score in Codeforces's?") \
         == ["Wan", "Elo", "Codeforces"]
@@ -535,3 +584,13 @@ def test_how_common_a_name_is_comes_from_the_index_not_from_reading_every_paper(
     loop = Loop("Is WAvg better than SketchKM?", store, LLM(settings), r, settings.qa, None, None)
     assert not loop._is_common("WAvg") and reads == []  # one paper holds it: too few to be common, none read
     assert loop._rare_names("Is WAvg better than SketchKM?") == ["SketchKM", "WAvg"]
+
+
+def test_a_paper_described_not_named_below_the_top_rank_gets_no_numeric_stand_in(settings, store) -> None:  # type: ignore[no-untyped-def]
+    # nothing rare is named, and the judge's non-numeric pick is in the paper retrieval ranks second: only the
+    # judge's word says it is the paper described, so no other sentence of it stands in
+    q = "How much does weight averaging of fine-tuned models gain, next to faster clustering?"
+    ans, _ = _ask(settings, store, q, Scripted("one", picks={"Sketches": ("We present", "faster k-means variant")}))
+    [step] = [s for s in ans.steps if s.sentence is not None]
+    assert ans.abstained and step.verdict == "rejected: a quantity was asked for and the sentence states none"
+    assert Retriever(store).search(q, k=3)[0].paper.title.startswith("Merging")

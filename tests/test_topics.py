@@ -3,7 +3,7 @@ sentences written for the test; every word weighs the same (idf 1) unless a test
 
 import pytest
 
-from agent.topics import Topic, asks_for_papers, topic_words
+from agent.topics import Topic, asks_for_papers, spelled_out, topic_words
 
 
 def share(question: str, text: str, idf: dict[str, float] | None = None) -> float:
@@ -92,3 +92,13 @@ def test_an_acronym_is_spelled_by_the_starts_of_words_not_by_any_initials() -> N
     assert not named("Which papers use LoRA?", "Multi-agent reinforcement learning retrieval-augmented generation.")
     assert not named("Any work on autonomous driving?", "Trace is the new AutoDiff.")  # "Diff" does not start "driving"
     assert named("Which papers involve mixture-of-experts models?", "Mixture of Experts layers are sparse.")
+
+
+def test_an_acronym_is_spelled_out_by_the_words_its_abstract_defines_it_by() -> None:
+    abstract = ("Large Language Models (LLMs) need tuning. We fit the Sinkhorn-Newton-Sparse (SNS) scheme and "
+                "reinforcement learning from human feedback (RLHF). We train 3,700 LLMs. GPU (graphics) time is long.")
+    assert spelled_out("We train 3,700 LLMs.", abstract) == "Large Language Models"
+    assert spelled_out("An LLM with SNS and RLHF.", abstract) == ("Large Language Models Sinkhorn Newton Sparse "
+                                                                  "reinforcement learning from human feedback")
+    assert spelled_out("It takes GPU time.", abstract) == ""  # brackets that do not spell it define nothing
+    assert spelled_out("We train 3,700 models.", abstract) == ""
