@@ -114,22 +114,24 @@ def _spelled(acronym: str, words: list[str]) -> bool:
 
 def spelled_out(sentence: str, abstract: str) -> str:
     """The words the abstract defines the sentence's acronyms by: "3,700 LLMs" in an abstract that writes "large
-    language models (LLMs)" gives "large language models" (the words right before the acronym in brackets that
-    spell it); "" when it defines none."""
+    language models (LLMs)" gives "large language models"; "" when it defines none."""
     out = []
     for acronym in dict.fromkeys(m.group(0) for m in _ACRONYM.finditer(sentence)):
         singular = acronym[:-1] if acronym.endswith("s") and acronym[-2:-1].isupper() else acronym
-        for m in re.finditer(rf"\({re.escape(singular)}s?\)", abstract):
-            before = _WORD.findall(abstract[max(0, m.start() - 200):m.start()])[-(2 * len(singular) + 2):]
-            words = [w.lower() for w in before]
-            for start in range(len(words)):
-                if _spell_at(singular, words[start:]) == (0, len(words) - start):
-                    out.append(" ".join(before[start:]))
-                    break
-            else:
-                continue
-            break
+        if words := _definition(singular, abstract):
+            out.append(words)
     return " ".join(out)
+
+
+def _definition(acronym: str, text: str) -> str | None:
+    """The words right before the acronym (or its plural) in brackets that spell it, where the text first has them."""
+    for m in re.finditer(rf"\({re.escape(acronym)}s?\)", text):
+        before = _WORD.findall(text[max(0, m.start() - 200):m.start()])[-(2 * len(acronym) + 2):]
+        words = [w.lower() for w in before]
+        for start in range(len(words)):
+            if _spell_at(acronym, words[start:]) == (0, len(words) - start):
+                return " ".join(before[start:])
+    return None
 
 
 def _runs(question: str) -> list[list[str]]:
