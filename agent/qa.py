@@ -683,6 +683,8 @@ class Loop:
             if s.verdict == "used" and (best is None or s.paper_id != best.hit.paper.id):
                 s.verdict = "rejected: another paper answers better" if best else "rejected: not chosen"
         parts = question_parts(self.question)
+        if best and self.cfg.second_pick and len(parts) == 1:
+            best.also += self.ask_again(best)
         if best and self.cfg.part_judge and len(parts) > 1:
             # a question of several clauses: the paper that answers it is asked each clause on its own
             for part in parts[:self.cfg.max_parts]:
@@ -722,6 +724,20 @@ class Loop:
             if s.verdict == "used" and s.paper_id not in {p.hit.paper.id for p in chosen}:
                 s.verdict = "rejected: two other papers answer the two sides"
         return chosen
+
+    def ask_again(self, pk: Pick) -> list[Sentence]:
+        """The answering paper judged once more on the whole question with the sentences already quoted withheld."""
+        probe = Hit(paper=pk.hit.paper, score=pk.hit.score)
+        self.retriever.best_sentences(self.question, [probe], per_paper=self.cfg.sentences_shown)
+        quoted = {pk.sentence.id} | {x.id for x in pk.also}
+        probe.best = [s for s in probe.best if s.id not in quoted]
+        if not probe.best:
+            return []
+        sent, words = judge(self.ctx, self.question, probe, self.cfg.answer_words)
+        self.steps.append(Step(query=self.question, paper_id=pk.hit.paper.id, round=self.rounds,
+                               sentence=sent.id if sent else None, phrase=words,
+                               verdict="asked again: used" if sent else "asked again: none"))
+        return [sent] if sent and (not asks_quantity(self.question) or find_candidates(sent.text)) else []
 
     def ask_paper(self, pk: Pick, query: str, nearest: bool) -> list[Sentence]:
         """The paper of an answer asked one more question (a comparison's side, one part of a question of several):

@@ -28,7 +28,7 @@ OWN_SETS = {
                     "qa.answer_correct=0.76"]),
     "probe": (14, ["qa.citation_precision=0.80", "qa.citation_recall=0.68", "qa.answer_correct=0.56"]),
     "probe2": (17, ["qa.citation_precision=0.99", "qa.citation_recall=0.99", "qa.abstention_accuracy=0.99",
-                    "qa.answer_correct=0.71"]),
+                    "qa.answer_correct=0.85"]),
 }
 # Confident errors must not grow (a ceiling, so checked on the JSON rather than with --fail-under).
 MAX_WRONG = {"dev": 0.0, "own": 0.0, "fresh": 0.0, "topics": 0.05, "probe": 0.08, "probe2": 0.0}

@@ -79,9 +79,10 @@ class Scripted:
 
 
 def _ask(settings, store, question: str, model: Scripted, k: int = 3, nearest: bool = False,  # type: ignore[no-untyped-def]
-         side: bool = False, floor: float = -1.0, back: bool = False):
+         side: bool = False, floor: float = -1.0, back: bool = False, again: bool = False):
     settings.qa.nearest_too = nearest  # exact answers below are the judged sentence alone; tested on its own
     settings.qa.antecedents = back  # so is quoting the sentence a picked one points back to
+    settings.qa.second_pick = again  # and judging the answering paper again with its quoted sentences withheld
     settings.qa.side_judge = side
     settings.qa.list_min_similarity = floor  # these short synthetic texts sit low; the topic floor is tested alone
     with StubServer([], default=model) as srv:
@@ -146,6 +147,38 @@ def test_a_picked_sentence_that_points_back_is_quoted_with_the_sentence_before(s
 ])
 def test_sentences_that_point_back(sentence: str, back: bool) -> None:
     assert leans_back(sentence) is back
+
+
+class FirstFound(Scripted):
+    """SYNTHETIC: the judge picks, in the "Merging" paper, the first of `needles` that a shown sentence holds."""
+
+    def __init__(self, needles: list[str]) -> None:
+        super().__init__("one")
+        self.needles = needles
+
+    def __call__(self, body: dict) -> dict:  # type: ignore[type-arg]
+        user = body["messages"][1]["content"]
+        if "Paper: Merging" not in user or "pick the evidence" in body["messages"][0]["content"]:
+            return super().__call__(body)
+        self.judged.append("Merging")
+        lines = [line for line in user.splitlines() if line.startswith("S")]
+        for needle in self.needles:
+            if sid := next((line.split(":")[0] for line in lines if needle in line), None):
+                return {"sentence": sid, "answer": needle}
+        return {"sentence": "none", "answer": ""}
+
+
+def test_the_answering_paper_is_judged_again_without_its_quoted_sentence(settings, store) -> None:  # type: ignore[no-untyped-def]
+    q = "What does weight averaging of fine-tuned models achieve?"
+    model = FirstFound(["We propose WAvg", "3.2%"])
+    ans, _ = _ask(settings, store, q, model, again=True)
+    # the first judgement picks the sentence introducing the work; asked again without it, the judge picks the result
+    assert [c.quote for c in ans.citations] == [
+        "We propose WAvg, a method to merge several fine-tuned models into one.",
+        "WAvg improves accuracy by 3.2% on GLUE."]
+    assert model.judged.count("Merging") == 2 and ans.steps[-1].verdict == "asked again: used"
+    once, _ = _ask(settings, store, q, FirstFound(["We propose WAvg", "3.2%"]), again=False)
+    assert len(once.citations) == 1
 
 
 def test_words_found_in_another_sentence_move_the_citation_there(settings, store) -> None:  # type: ignore[no-untyped-def]
