@@ -140,12 +140,13 @@ _QUANTITY = re.compile(
     r"\bhow\s+(?:many|much|large|big|small|far|fast|slow|long|high|low|often)\b"
     r"|\b(?:what|which|by\s+what)\s+(?:is\s+|was\s+|are\s+)?(?:the\s+)?(?:percentage|fraction|share|proportion|number"
     r"|amount|rate|ratio|factor|speed-?up|margin|size|count)\b"
-    # "what average gains", "what FID", "what Elo rating", "what absolute R@1": a measure named within a few words
-    r"|\bwhat\s+(?:[\w@-]+\s+){0,3}?(?:gains?|improvements?|scores?|ratings?|accuracy|accuracies|error|errors|ranking"
+    # "what average gains", "what FID", "what Elo rating", "what absolute R@1", "what J&F score": a measure named within
+    # a few words (a measure's name may hold @, & or -)
+    r"|\bwhat\s+(?:[\w@&-]+\s+){0,3}?(?:gains?|improvements?|scores?|ratings?|accuracy|accuracies|error|errors|ranking"
     r"|rank|FID|BLEU|ROUGE|F1|AUC|perplexity|R@\d+|pass@\d+|top-?[15]|throughput|latency|budget|cost|speed-?ups?)"
     r"(?![\w@-])"
     # "what absolute AP-Pool does the detector score", "what win rate does X reach": a measure a model is said to reach
-    r"|\bwhat\s+(?:[\w@-]+\s+){1,4}(?:does|do|did)\b[^?]*?\b(?:reach|scor|get|achiev|obtain|report|attain)\w*", re.I)
+    r"|\bwhat\s+(?:[\w@&-]+\s+){1,4}(?:does|do|did)\b[^?]*?\b(?:reach|scor|get|achiev|obtain|report|attain)\w*", re.I)
 
 
 def asks_quantity(question: str) -> bool:
@@ -345,12 +346,13 @@ class _PlanOut(BaseModel):
 _COMPARISON_CUE = re.compile(r"\b(?:vs\.?|versus|compar\w*|differ\w*|both|each|either|whereas|between|two)\b"
                              r"|\bwhich\b[^?]*\bor\b", re.I)
 
-# The words by which English asks for papers. A list answer names papers, so a question with none of them ("Which
-# LiDAR challenges did the network that fuses images with point clouds win?", "What does each one release?") asks
-# for facts, whatever the planner says: it called 3 of the 149 questions of evals/ a list without one of these words
+# The words by which English asks for papers ("which papers", "any work", "find recent studies", "is there"). A list
+# answer names papers, so a question without them ("Which LiDAR challenges did the network that fuses images with
+# point clouds win?", "What does the extractor for scientific articles pull out?") asks for facts, whatever the
+# planner says: it called 3 of the 149 questions of evals/ a list without one of these words
 # (none of them a list: two single facts and a comparison), and every one of their 39 lists has one.
-_PAPERS_CUE = re.compile(r"\b(?:papers?|works?|stud(?:y|ies)|articles?|research|publications?|anything|any|list|find"
-                         r"|(?:is|are)\s+there)\b", re.I)
+_PAPERS_CUE = re.compile(r"\b(?:which|what|any|find|list|show)\s+(?:[\w-]+\s+){0,2}?(?:papers?|works?|stud(?:y|ies)"
+                         r"|articles?|research|publications?)\b|\b(?:is|are)\s+there\b|\banything\b", re.I)
 
 
 def plan(ctx: _Ctx) -> Plan:

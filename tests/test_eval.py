@@ -18,7 +18,8 @@ THRESHOLDS = ["extraction.numeric_precision=0.91", "extraction.numeric_recall=0.
 # The question sets written by us: `own` (46, before the first QA round), `fresh` (22, before the fourth),
 # `topics` (20 short-topic questions, before the topic check was measured on them) and `probe` (14 lists and
 # comparisons, before the list fit check and the comparison side names) and `probe2` (17 single-fact, numeric and
-# unanswerable questions on papers drawn by a fixed seed, before quoting what a sentence points back to).
+# unanswerable questions on papers drawn by a fixed seed, before quoting what a sentence points back to) and `probe3`
+# (12 of all five kinds, written after the last of those changes and measured once before two mechanical fixes).
 OWN_SETS = {
     "own": (46, ["qa.citation_precision=0.98", "qa.citation_recall=0.80", "qa.abstention_accuracy=0.99",
                  "qa.answer_correct=0.89"]),
@@ -29,9 +30,10 @@ OWN_SETS = {
     "probe": (14, ["qa.citation_precision=0.80", "qa.citation_recall=0.68", "qa.answer_correct=0.56"]),
     "probe2": (17, ["qa.citation_precision=0.99", "qa.citation_recall=0.99", "qa.abstention_accuracy=0.99",
                     "qa.answer_correct=0.85"]),
+    "probe3": (12, ["qa.citation_precision=0.86", "qa.abstention_accuracy=0.99", "qa.answer_correct=0.69"]),
 }
 # Confident errors must not grow (a ceiling, so checked on the JSON rather than with --fail-under).
-MAX_WRONG = {"dev": 0.0, "own": 0.0, "fresh": 0.0, "topics": 0.05, "probe": 0.08, "probe2": 0.0}
+MAX_WRONG = {"dev": 0.0, "own": 0.0, "fresh": 0.0, "topics": 0.05, "probe": 0.08, "probe2": 0.0, "probe3": 0.09}
 
 
 @pytest.fixture

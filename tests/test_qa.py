@@ -223,6 +223,7 @@ def test_in_the_paper_the_question_names_a_quantity_comes_from_its_nearest_numer
     ("What FID does the model reach on COCO?", True, True),
     ("What average gains in Insertion and Deletion does it report?", True, True),
     ("What Elo rating does GPT-4o achieve?", True, True),
+    ("What J&F score does the tracker reach on DAVIS?", True, True),  # a measure's name may hold "&"
     ("How many photos are there, and what compute budget was allowed?", True, True),
     ("What does WAvg do, and how much faster is it?", True, False),
     ("What does the scoring function reward?", False, False),
@@ -568,6 +569,7 @@ def test_a_comparison_needs_words_that_compare(settings, store, question: str, k
 
 @pytest.mark.parametrize(("question", "kind"), [
     ("Which benchmark did the fast k-means variant run its 12x speed-up on?", "one"),  # facts of one paper
+    ("What does the clustering tool for scientific articles speed up?", "one"),  # articles as the subject matter
     ("Which papers speed up k-means?", "list"),
     ("Is there any work on clustering?", "list"),
     ("Find work that merges fine-tuned models.", "list"),
