@@ -349,8 +349,8 @@ _COMPARISON_CUE = re.compile(r"\b(?:vs\.?|versus|compar\w*|differ\w*|both|each|e
 # The words by which English asks for papers ("which papers", "any work", "find recent studies", "is there"). A list
 # answer names papers, so a question without them ("Which LiDAR challenges did the network that fuses images with
 # point clouds win?", "What does the extractor for scientific articles pull out?") asks for facts, whatever the
-# planner says: it called 3 of the 149 questions of evals/ a list without one of these words
-# (none of them a list: two single facts and a comparison), and every one of their 39 lists has one.
+# planner says: it called 5 of the 161 questions of evals/ lists without such words (none of them a list: four single
+# facts and a comparison), and every one of their 41 lists has them.
 _PAPERS_CUE = re.compile(r"\b(?:which|what|any|find|list|show)\s+(?:[\w-]+\s+){0,2}?(?:papers?|works?|stud(?:y|ies)"
                          r"|articles?|research|publications?)\b|\b(?:is|are)\s+there\b|\banything\b", re.I)
 
