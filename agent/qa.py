@@ -686,7 +686,7 @@ class Loop:
                 s.verdict = "rejected: another paper answers better" if best else "rejected: not chosen"
         parts = question_parts(self.question)
         if best and self.cfg.second_pick and len(parts) == 1:
-            best.also += self.ask_again(best)
+            best.also += self.ask_paper(best, self.question, nearest=False, withhold=True)
         if best and self.cfg.part_judge and len(parts) > 1:
             # a question of several clauses: the paper that answers it is asked each clause on its own
             for part in parts[:self.cfg.max_parts]:
@@ -727,36 +727,30 @@ class Loop:
                 s.verdict = "rejected: two other papers answer the two sides"
         return chosen
 
-    def ask_again(self, pk: Pick) -> list[Sentence]:
-        """The answering paper judged once more on the whole question with the sentences already quoted withheld."""
-        probe = Hit(paper=pk.hit.paper, score=pk.hit.score)
-        self.retriever.best_sentences(self.question, [probe], per_paper=self.cfg.sentences_shown)
-        quoted = {pk.sentence.id} | {x.id for x in pk.also}
-        probe.best = [s for s in probe.best if s.id not in quoted]
-        if not probe.best:
-            return []
-        sent, words = judge(self.ctx, self.question, probe, self.cfg.answer_words)
-        self.steps.append(Step(query=self.question, paper_id=pk.hit.paper.id, round=self.rounds,
-                               sentence=sent.id if sent else None, phrase=words,
-                               verdict="asked again: used" if sent else "asked again: none"))
-        return [sent] if sent and (not asks_quantity(self.question) or find_candidates(sent.text)) else []
-
-    def ask_paper(self, pk: Pick, query: str, nearest: bool) -> list[Sentence]:
+    def ask_paper(self, pk: Pick, query: str, nearest: bool, withhold: bool = False) -> list[Sentence]:
         """The paper of an answer asked one more question (a comparison's side, one part of a question of several):
         the sentence the judge picks for it, and with `nearest` the sentence nearest it as well (alone when the
-        judge picks none). A question that asks for a quantity keeps only sentences that state one."""
+        judge picks none). With `withhold` (the paper judged again on the same question) the sentences the answer
+        already quotes are not shown and nothing stands in for a pick of none. A question that asks for a quantity
+        keeps only sentences that state one."""
         probe = Hit(paper=pk.hit.paper, score=pk.hit.score)
         self.retriever.best_sentences(query, [probe], per_paper=self.cfg.sentences_shown)
+        if withhold:
+            quoted = {pk.sentence.id} | {x.id for x in pk.also}
+            probe.best = [s for s in probe.best if s.id not in quoted]
+            if not probe.best:
+                return []
         sent, words = judge(self.ctx, query, probe, self.cfg.answer_words)
+        asked = "asked again" if withhold else "asked"
         self.steps.append(Step(query=query, paper_id=pk.hit.paper.id, round=self.rounds,
                                sentence=sent.id if sent else None, phrase=words,
-                               verdict="asked: used" if sent else "asked: none"))
+                               verdict=f"{asked}: used" if sent else f"{asked}: none"))
 
         def fits(s: Sentence) -> bool:
             return not asks_quantity(query) or bool(find_candidates(s.text))
 
         out = [sent] if sent and fits(sent) else []
-        if nearest or not out:
+        if not withhold and (nearest or not out):
             out += [s for s in probe.nearest if fits(s) and s.id not in {x.id for x in out}][:1]
         return out
 
