@@ -305,11 +305,12 @@ def clause(sentence: str, words: str) -> str:
 # A sentence that opens by pointing back — a pronoun or demonstrative ("This finding shows", "It"), a definite
 # subject ("The framework is plug-and-play", "The AUC ... of the best model"), an elaboration ("Specifically", "In
 # particular") — or that uses "this"/"these"/"such" for something said before ("Lion achieves this through ...")
-# states half a claim: what it refers to is in the sentence before. ("this paper/work" is the paper itself.)
+# states half a claim: what it refers to is in the sentence before. ("this paper/work" is the paper itself; "such as"
+# gives examples, it points nowhere.)
 _BACK_OPENER = re.compile(r"^(?:this|these|those|that|it|its|they|their|such|the|specifically|in particular|as a "
                           r"result|thus|hence|therefore|consequently|to this end|in doing so)\b", re.I)
-_BACK_WORD = re.compile(r"\b(?:this|these|such)\b(?!\s+(?:paper|work|study|article|survey|report|letter|thesis)\b)",
-                        re.I)
+_BACK_WORD = re.compile(r"\b(?:this|these)\b(?!\s+(?:paper|work|study|article|survey|report|letter|thesis)\b)"
+                        r"|\bsuch\b(?!\s+as\b)", re.I)
 
 
 def leans_back(sentence: str) -> bool:

@@ -104,9 +104,9 @@ class QASettings(BaseModel):
     second_pick: bool = Field(True, description="the paper chosen for a one-clause answer is judged once more on the "
                               "whole question with the sentences already quoted withheld, and that pick is quoted too: "
                               "the 1.5B judge often picks the sentence introducing the work the question describes, "
-                              "not the one answering it. Replayed: evals/probe2 0.71 -> 0.86 correct (its two items "
-                              "that prompted it), dev, own and fresh unchanged, nothing wrong; one judge call per "
-                              "answered one-clause question (~5-7 s; dev 5.93 -> 6.3 calls a question)")
+                              "not the one answering it. Replayed: evals/probe2 0.71 -> 0.79 correct (one of the two "
+                              "items that prompted it), dev, own and fresh unchanged, nothing wrong; one judge call "
+                              "per answered one-clause question (~5-7 s; dev 5.93 -> 6.3 calls a question)")
     answer_words: int = Field(25, ge=3, description="longest answer phrase the judge may copy from a sentence")
 
 

@@ -144,6 +144,8 @@ def test_a_picked_sentence_that_points_back_is_quoted_with_the_sentence_before(s
     ("We present SketchKM, a faster k-means variant.", False),
     ("Codex solves 18% of 397 test problems.", False),
     ("Theoretical results show a bound.", False),  # "The" opens only as a whole word
+    ("We relate it to human learning (such as memory loss).", False),  # "such as" gives examples
+    ("Such methods need no labels.", True),
 ])
 def test_sentences_that_point_back(sentence: str, back: bool) -> None:
     assert leans_back(sentence) is back
