@@ -13,13 +13,14 @@ DEV = REPO_DIR / "evals" / "dev"
 # Just under the scores measured when the recordings were made (see the issue notes); a regression fails CI.
 THRESHOLDS = ["extraction.numeric_precision=0.91", "extraction.numeric_recall=0.99", "extraction.grounding_rate=1.0",
               "extraction.numeric_labelled_f1=0.58", "extraction.claim_recall=0.74", "qa.recall@5=0.95",
-              "qa.recall@10=0.97", "qa.citation_precision=0.87",
+              "qa.recall@10=0.97", "qa.citation_precision=0.91",
               "qa.citation_recall=0.82", "qa.abstention_accuracy=0.99", "qa.answer_correct=0.75"]
 # The question sets written by us: `own` (46, before the first QA round), `fresh` (22, before the fourth),
 # `topics` (20 short-topic questions, before the topic check was measured on them) and `probe` (14 lists and
 # comparisons, before the list fit check and the comparison side names) and `probe2` (17 single-fact, numeric and
 # unanswerable questions on papers drawn by a fixed seed, before quoting what a sentence points back to) and `probe3`
-# (12 of all five kinds, written after the last of those changes and measured once before two mechanical fixes).
+# (12 of all five kinds, written after the last of those changes and measured once before two mechanical fixes) and
+# `probe4` (30 in dev's mix, written by an annotator who had not read the code, measured once before this round).
 OWN_SETS = {
     "own": (46, ["qa.citation_precision=0.98", "qa.citation_recall=0.80", "qa.abstention_accuracy=0.99",
                  "qa.answer_correct=0.89"]),
@@ -30,10 +31,13 @@ OWN_SETS = {
     "probe": (14, ["qa.citation_precision=0.80", "qa.citation_recall=0.68", "qa.answer_correct=0.56"]),
     "probe2": (17, ["qa.citation_precision=0.99", "qa.citation_recall=0.99", "qa.abstention_accuracy=0.99",
                     "qa.answer_correct=0.78"]),
-    "probe3": (12, ["qa.citation_precision=0.86", "qa.abstention_accuracy=0.99", "qa.answer_correct=0.69"]),
+    "probe3": (12, ["qa.citation_precision=0.92", "qa.abstention_accuracy=0.99", "qa.answer_correct=0.79"]),
+    "probe4": (30, ["qa.citation_precision=0.78", "qa.citation_recall=0.46", "qa.abstention_accuracy=0.79",
+                    "qa.answer_correct=0.43"]),
 }
 # Confident errors must not grow (a ceiling, so checked on the JSON rather than with --fail-under).
-MAX_WRONG = {"dev": 0.0, "own": 0.0, "fresh": 0.0, "topics": 0.05, "probe": 0.08, "probe2": 0.0, "probe3": 0.09}
+MAX_WRONG = {"dev": 0.0, "own": 0.0, "fresh": 0.0, "topics": 0.05, "probe": 0.08, "probe2": 0.0, "probe3": 0.0,
+             "probe4": 0.1}
 
 
 @pytest.fixture

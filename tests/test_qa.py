@@ -17,12 +17,14 @@ from agent.qa import (
     benchmarks,
     clause,
     leans_back,
+    made_asked,
     measure_words,
     names,
     numeric_bound,
     proper_nouns,
     question_parts,
     satisfies,
+    states_making,
     states_value,
 )
 from agent.retrieve import Retriever
@@ -226,6 +228,7 @@ def test_in_the_paper_the_question_names_a_quantity_comes_from_its_nearest_numer
     ("What average gains in Insertion and Deletion does it report?", True, True),
     ("What Elo rating does GPT-4o achieve?", True, True),
     ("What J&F score does the tracker reach on DAVIS?", True, True),  # a measure's name may hold "&"
+    ("What correlation coefficient with human ratings does the metric reach?", True, True),  # a coefficient is a number
     ("How many photos are there, and what compute budget was allowed?", True, True),
     ("What does WAvg do, and how much faster is it?", True, False),
     ("What does the scoring function reward?", False, False),
@@ -561,6 +564,12 @@ def test_a_failed_plan_is_answered_as_one_question(settings, store) -> None:  # 
     ("What speed-up does SketchKM report, and what does it trade for it?", "one"),  # two clauses, one thing
     ("How do SketchKM and WAvg differ in what they speed up?", "compare"),
     ("Which is faster: SketchKM or WAvg?", "compare"),
+    ("SketchKM and WAvg both speed something up. What does each speed up?", "compare"),
+    ("How does SketchKM compare with WAvg?", "compare"),
+    # words that only look like comparing: "both" joining two objects, "two", "comparison" as a noun
+    ("Which method handles both clustering and merging, and which two models does it combine?", "one"),
+    ("How many variants does SketchKM re-run, and what must match for the comparison to be fair?", "one"),
+    ("Compared to Lloyd's algorithm, how much faster is SketchKM?", "one"),
 ])
 def test_a_comparison_needs_words_that_compare(settings, store, question: str, kind: str) -> None:  # type: ignore[no-untyped-def]
     model = Scripted("compare", parts=["What does SketchKM speed up?", "What does WAvg speed up?"],
@@ -580,6 +589,57 @@ def test_a_list_needs_words_that_ask_for_papers(settings, store, question: str, 
     model = Scripted("list", picks={"Clustering": ("12x", "12x faster")})
     ans, _ = _ask(settings, store, question, model)
     assert ans.kind == kind
+
+
+@pytest.mark.parametrize("question", [
+    "Which papers argue that the way methods are compared is unfair?",  # "compared" misleads the planner
+    "Are there papers that speed up k-means?",
+    "Any papers on merging models?",
+])
+@pytest.mark.parametrize("planned", ["one", "compare"])
+def test_a_question_opening_with_papers_in_the_plural_is_a_list(settings, store, question: str,  # type: ignore[no-untyped-def]
+                                                                 planned: str) -> None:
+    model = Scripted(planned, parts=["What is compared?", "How is it unfair?"], picks={"Clustering": ("12x", "12x")})
+    ans, _ = _ask(settings, store, question, model)
+    assert ans.kind == "list"
+
+
+@pytest.mark.parametrize(("question", "made"), [
+    ("Which papers introduce new benchmarks for evaluating code?", "benchmark"),  # its kind, with the other words
+    ("Are there papers that release a software library?", "library"),
+    ("Which paper introduces the SketchKM variant?", "SketchKM"),  # a name says which thing
+    ("Which papers propose modifications of the Adam optimizer?", ""),  # what is made: modifications, not Adam
+    ("What dataset does SketchKM introduce?", ""),  # the thing before the verb: a question about SketchKM's dataset
+    ("Which papers use benchmarks?", ""),  # no verb of making
+])
+def test_what_a_question_asks_a_paper_to_have_made(question: str, made: str) -> None:
+    got = made_asked(question, [n for n in ["SketchKM", "Adam"] if n in question])
+    assert (made in got) if made else got == []
+    if made == "benchmark":
+        assert "dataset" in got  # a paper may call what it made by another word of its kind
+
+
+def test_a_paper_must_say_it_made_what_the_question_asks_for() -> None:
+    made = ["benchmark", "dataset"]
+    assert states_making("Fast Code", "We introduce CodeB, a new benchmark of 500 tasks. It is hard.", made)
+    assert states_making("A Benchmark for Code", "Models fail. We study why.", made)  # the title names it
+    assert states_making("Code", "We release an open-source dataset of puzzles.", made)
+    # evaluated on benchmarks, made none: the benchmark comes before any verb of making, or in another sentence
+    assert not states_making("Fast Code", "We propose FastGen. It improves results on three public benchmarks.", made)
+    assert not states_making("Fast Code", "On five benchmarks, we propose a faster decoder.", made)
+    assert states_making("SketchKM: fast k-means", "It is fast.", ["SketchKM"])
+    assert not states_making("Clustering", "Unlike SketchKM, we propose a slower method.", ["SketchKM"])
+
+
+def test_a_list_of_papers_that_made_something_rejects_papers_that_did_not_before_judging(settings, store) -> None:  # type: ignore[no-untyped-def]
+    model = Scripted("list", picks={"Merging": ("merge", "merge"), "Clustering": ("faster", "faster")})
+    settings.qa.topic_max_words = 0
+    ans, _ = _ask(settings, store, "Which papers present a faster k-means variant?", model)
+    assert not ans.abstained  # SketchKM's paper says "We present SketchKM, a faster k-means variant"
+    model = Scripted("list", picks={"Merging": ("merge", "merge"), "Clustering": ("faster", "faster")})
+    ans, _ = _ask(settings, store, "Which papers release a benchmark?", model)  # no paper says it made one
+    assert ans.abstained and model.judged == [] and ans.steps
+    assert all(s.verdict.startswith("rejected: the paper never says it made what was asked") for s in ans.steps)
 
 
 def test_a_quantity_of_a_thing_the_paper_never_names_is_rejected(settings, store) -> None:  # type: ignore[no-untyped-def]
