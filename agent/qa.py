@@ -636,6 +636,10 @@ class Loop:
         asked_on, things = (benchmarks(query), proper_nouns(query)) if one_quantity else ([], [])
         # A question about which papers exist, on a topic named in a few words: a paper must name the topic.
         topic, by_topic = self.topic, self._by_topic(plan)
+        # "Is there a paper on X?", "Are there papers that ...": the answer is the paper itself, so every paper the
+        # judge accepts must also be judged to work on X (prompts/qa_fits.md), whatever its rank; a topic checked by
+        # its words needs no such call
+        existence = asks_for_papers(self.question) and not by_topic and plan.kind in ("one", "list")
         made = made_asked(query, required + [n for n in proper_nouns(query) if len(n) > 2 and not self._common_name(n)]
                           ) if plan.kind in ("one", "list") else []
         for rank, h in enumerate(hits, 1):
@@ -724,6 +728,9 @@ class Loop:
             elif plan.kind == "list" and rank > self.cfg.list_trusted_rank and not fits(self.ctx, h, sent):
                 step.verdict = (f"rejected: ranked {rank} (> {self.cfg.list_trusted_rank}) and judged to work on "
                                 "another topic (prompts/qa_fits.md)")
+            elif (existence and (plan.kind == "one" or rank <= self.cfg.list_trusted_rank)
+                  and not fits(self.ctx, h, sent)):
+                step.verdict = "rejected: asked whether a paper on the topic exists, and judged to work on another one"
             else:
                 if clean is None or (plan.number and not find_candidates(clean)):
                     clean = ""  # the judge's words are not verbatim (or miss the number): the sentence stands alone

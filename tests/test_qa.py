@@ -444,6 +444,23 @@ def test_list_question_lists_each_paper_the_judge_keeps(settings, store) -> None
     assert len({c.paper_id for c in ans.citations}) == 1
 
 
+def test_asked_whether_a_paper_exists_the_answering_paper_needs_the_fit_check_at_any_rank(settings, store) -> None:  # type: ignore[no-untyped-def]
+    # a topic described at length (not checked by its words): the judge's pick alone does not make the paper one on it
+    q = "Is there a paper on making k-means clustering of image features run much faster than before?"
+    picks = {"Clustering": ("faster k-means", "a faster k-means variant")}
+    model = Scripted("one", picks=picks, fits=set())
+    ans, _ = _ask(settings, store, q, model)
+    assert ans.abstained and model.fit_asked == [PAPERS[1][0]]
+    assert any(s.verdict.startswith("rejected: asked whether a paper on the topic exists") for s in ans.steps)
+    model = Scripted("one", picks=picks, fits={"Clustering"})
+    ans, _ = _ask(settings, store, q, model)
+    assert not ans.abstained and ans.citations[0].title == PAPERS[1][0]
+    # a question about one paper's facts asks no such thing
+    model = Scripted("one", picks=picks, fits=set())
+    ans, _ = _ask(settings, store, "How much faster than Lloyd's algorithm is the k-means variant?", model)
+    assert not ans.abstained and not model.fit_asked
+
+
 def test_a_listed_paper_ranked_low_also_needs_the_fit_check(settings, store) -> None:  # type: ignore[no-untyped-def]
     picks = {"Merging": ("merge", "merge several fine-tuned models"),
              "Clustering": ("faster k-means", "a faster k-means variant")}
