@@ -118,6 +118,10 @@ def names(text: str) -> list[str]:
     return sorted({t for m in _NAME.finditer(text) if len(t := m.group(0)) > 1 and not is_number(t)})
 
 
+# "A, B or C": a list of alternatives (its last word ends the list; "A or B" is the shortest)
+_OR_LIST = re.compile(r"(?:[\w@&-]+,\s+)*[\w@&-]+,?\s+or\s+[\w@&-]+", re.I)
+
+
 def mentions(name: str, text: str) -> bool:
     """Whole-word, case-insensitive, with a hyphen read as a hyphen, a space or nothing (GPT-4o, "Go Explore",
     PFPPO); a plural name is mentioned by its singular. Words never run together: "ReNO" is not in "are not"."""
@@ -523,6 +527,7 @@ class Loop:
         self._df_limit = max(1, int(cfg.generic_name_share * max(1, len(retriever.ids))))
         self._common: dict[str, bool] = {}
         self.topic = Topic(question, retriever.idf, cfg.topic_max_words)
+        self._or_lists = [re.findall(r"[\w@&-]+", m.group(0).replace(" or ", " ")) for m in _OR_LIST.finditer(question)]
 
     def _by_topic(self, plan: Plan) -> bool:
         """A question about which papers exist on a topic named in a few words (not a condition on numbers: "a
@@ -615,13 +620,25 @@ class Loop:
         the names of one side. Otherwise (a list, a side named only by a description, sides that lost their names)
         at least half: a side without a name gives no check."""
         if plan.kind == "one":
-            return [n for n in required if not mentions(n, text)]
+            return self._excused([n for n in required if not mentions(n, text)], text)
         sides = self._side_names(plan)
         if len(sides) == 2 and all(sides):
             short = [[n for n in side if not mentions(n, text)] for side in sides]
             return [] if any(not m for m in short) else min(short, key=len)
-        missing = [n for n in required if not mentions(n, text)]
+        missing = self._excused([n for n in required if not mentions(n, text)], text)
         return missing if 2 * len(missing) > len(required) else []
+
+    def _excused(self, missing: list[str], text: str) -> list[str]:
+        """Names given as alternatives ("molecules, proteins or DNA", "SGD or Adam") are not each required: a
+        missing one is excused when the paper names another name of its list, or when the list also holds plain
+        words (the paper may be on "molecules"; the judge decides). A comparison's "A or B" are its two sides, and
+        never come here."""
+        out = []
+        for n in missing:
+            lists = [words for words in self._or_lists if n in words]
+            if not any(any(not _NAME.fullmatch(w) or mentions(w, text) for w in words if w != n) for words in lists):
+                out.append(n)
+        return out
 
     def evidence(self, query: str, hits: list[Hit], rnd: int, plan: Plan,
                  bound: tuple[str, Candidate] | None) -> list[Pick]:

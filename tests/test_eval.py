@@ -32,8 +32,8 @@ OWN_SETS = {
     "probe2": (17, ["qa.citation_precision=0.99", "qa.citation_recall=0.99", "qa.abstention_accuracy=0.99",
                     "qa.answer_correct=0.78"]),
     "probe3": (12, ["qa.citation_precision=0.92", "qa.abstention_accuracy=0.99", "qa.answer_correct=0.79"]),
-    "probe4": (30, ["qa.citation_precision=0.86", "qa.citation_recall=0.44", "qa.abstention_accuracy=0.99",
-                    "qa.answer_correct=0.43"]),
+    "probe4": (30, ["qa.citation_precision=0.83", "qa.citation_recall=0.46", "qa.abstention_accuracy=0.99",
+                    "qa.answer_correct=0.47"]),
 }
 # Confident errors must not grow (a ceiling, so checked on the JSON rather than with --fail-under).
 MAX_WRONG = {"dev": 0.0, "own": 0.0, "fresh": 0.0, "topics": 0.05, "probe": 0.08, "probe2": 0.0, "probe3": 0.0,

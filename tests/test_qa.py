@@ -708,3 +708,18 @@ def test_a_paper_described_not_named_below_the_top_rank_gets_no_numeric_stand_in
     [step] = [s for s in ans.steps if s.sentence is not None]
     assert ans.abstained and step.verdict == "rejected: a quantity was asked for and the sentence states none"
     assert Retriever(store).search(q, k=3)[0].paper.title.startswith("Merging")
+
+
+@pytest.mark.parametrize(("question", "missing"), [
+    ("Which papers speed up SketchKM or WAvg?", []),  # alternatives: the paper names one of them
+    ("Which papers fold proteins, molecules or DNA?", []),  # plain words in the list: the paper may be on those
+    ("Which papers speed up DNA folding with SketchKM?", ["DNA"]),  # not an alternative: required as before
+])
+def test_names_given_as_alternatives_are_not_each_required(settings, store, question: str,  # type: ignore[no-untyped-def]
+                                                           missing: list[str]) -> None:
+    from agent.qa import Loop, Plan
+
+    loop = Loop(question, store, LLM(settings), Retriever(store), settings.qa, None, None)
+    text = "Fast Clustering with Sketches. We present SketchKM, a faster k-means variant."
+    required = [n for n in ["SketchKM", "WAvg", "DNA"] if n in question]
+    assert loop._unnamed(required, Plan(kind="one", number=False), text) == missing
