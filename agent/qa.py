@@ -625,14 +625,16 @@ class Loop:
         if len(sides) == 2 and all(sides):
             short = [[n for n in side if not mentions(n, text)] for side in sides]
             return [] if any(not m for m in short) else min(short, key=len)
-        missing = self._excused([n for n in required if not mentions(n, text)], text)
+        missing = [n for n in required if not mentions(n, text)]
+        if plan.kind == "list":
+            missing = self._excused(missing, text)
         return missing if 2 * len(missing) > len(required) else []
 
     def _excused(self, missing: list[str], text: str) -> list[str]:
         """Names given as alternatives ("molecules, proteins or DNA", "SGD or Adam") are not each required: a
         missing one is excused when the paper names another name of its list, or when the list also holds plain
-        words (the paper may be on "molecules"; the judge decides). A comparison's "A or B" are its two sides, and
-        never come here."""
+        words (the paper may be on "molecules"; the judge decides). Not for a comparison: its "A or B" are its two
+        sides."""
         out = []
         for n in missing:
             lists = [words for words in self._or_lists if n in words]

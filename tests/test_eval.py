@@ -20,7 +20,8 @@ THRESHOLDS = ["extraction.numeric_precision=0.91", "extraction.numeric_recall=0.
 # comparisons, before the list fit check and the comparison side names) and `probe2` (17 single-fact, numeric and
 # unanswerable questions on papers drawn by a fixed seed, before quoting what a sentence points back to) and `probe3`
 # (12 of all five kinds, written after the last of those changes and measured once before two mechanical fixes) and
-# `probe4` (30 in dev's mix, written by an annotator who had not read the code, measured once before this round).
+# `probe4` (30 in dev's mix, written by an annotator who had not read the code, measured once before this round) and
+# `probe5` (30 more, written the same way during the round and measured once after its last change).
 OWN_SETS = {
     "own": (46, ["qa.citation_precision=0.98", "qa.citation_recall=0.80", "qa.abstention_accuracy=0.99",
                  "qa.answer_correct=0.89"]),
@@ -34,10 +35,12 @@ OWN_SETS = {
     "probe3": (12, ["qa.citation_precision=0.92", "qa.abstention_accuracy=0.99", "qa.answer_correct=0.79"]),
     "probe4": (30, ["qa.citation_precision=0.83", "qa.citation_recall=0.46", "qa.abstention_accuracy=0.99",
                     "qa.answer_correct=0.47"]),
+    "probe5": (30, ["qa.citation_precision=0.87", "qa.citation_recall=0.56", "qa.abstention_accuracy=0.79",
+                    "qa.answer_correct=0.71"]),
 }
 # Confident errors must not grow (a ceiling, so checked on the JSON rather than with --fail-under).
 MAX_WRONG = {"dev": 0.0, "own": 0.0, "fresh": 0.0, "topics": 0.05, "probe": 0.08, "probe2": 0.0, "probe3": 0.0,
-             "probe4": 0.04}
+             "probe4": 0.04, "probe5": 0.07}
 
 
 @pytest.fixture
