@@ -659,8 +659,9 @@ class Loop:
         # judge accepts must also be judged to work on X (prompts/qa_fits.md), whatever its rank; a topic checked by
         # its words needs no such call
         existence = asks_for_papers(self.question) and not by_topic and plan.kind in ("one", "list")
+        # (how common the question's proper nouns are is looked up only when a verb of making asks for a thing)
         made = made_asked(query, required + [n for n in proper_nouns(query) if len(n) > 2 and not self._common_name(n)]
-                          ) if plan.kind in ("one", "list") else []
+                          ) if plan.kind in ("one", "list") and _MAKING.search(query) else []
         for rank, h in enumerate(hits, 1):
             if (query, h.paper.id) in self.seen or not h.best:
                 continue
