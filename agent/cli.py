@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
@@ -22,6 +22,9 @@ from . import corpus
 from .errors import AgentError, UsageError
 from .fields import insert_tags
 from .settings import Settings
+
+if TYPE_CHECKING:
+    from .schemas import Paper
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Grounded claims, numeric results and cited answers from paper abstracts.")
@@ -80,28 +83,53 @@ def ingest(
     concurrency: int | None = typer.Option(None, "--concurrency", min=1, help="model calls in flight at once "
                                            "against a served model (default LITAGENT_CONCURRENCY=8; the embedded "
                                            "model takes one at a time)"),
+    batch: bool = typer.Option(False, "--batch", help="extract through the endpoint's Batch API (OpenAI's, or a "
+                               "server that speaks it): submit every call at once, wait, collect; a stopped run "
+                               "resumes the same batch"),
+    no_wait: bool = typer.Option(False, "--no-wait", help="with --batch: submit (or check) the batch and return; "
+                                 "rerun to collect"),
+    batch_requests: Path | None = typer.Option(None, "--batch-requests", help="write the batch input file (for "
+                                               "vLLM's run_batch or a manual upload) and stop"),
+    batch_results: Path | None = typer.Option(None, "--batch-results", help="read a batch output file (from "
+                                              "--batch-requests' file) and store what it answers"),
     as_json: bool = typer.Option(False, "--json", help="print the summary as JSON"),
     verbose: bool = VerboseOpt,
 ) -> None:
     """Extract claims and numeric results from every abstract into the store (resumable; reruns cost nothing).
 
-    Example: litagent ingest corpus/ --json; litagent ingest refs.bib --concurrency 16
+    Example: litagent ingest corpus/ --json; litagent ingest refs.bib --concurrency 16; litagent ingest refs.bib --batch
     """
     from .library import Library
 
     settings = _setup(verbose)
     if record and replay:
         raise UsageError("--record and --replay exclude each other")
+    if sum(map(bool, (batch, batch_requests, batch_results))) > 1 or (no_wait and not batch):
+        raise UsageError("use one of --batch (with --no-wait), --batch-requests, --batch-results")
+    if index_only and (batch or batch_requests or batch_results):
+        raise UsageError("--index-only makes no model call; it takes no batch option")
     if record or replay:
         settings.cassette_mode = "record" if record else "replay"
     papers = corpus.load(paths or None)  # a malformed file fails here, before the store is opened
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(130))
+    batch_failed: list[tuple[str, str]] = []
+    if batch or batch_requests or batch_results:
+        with Library(settings=settings) as lib:
+            report = _batch(lib, papers, batch_requests, batch_results, wait=not no_wait)
+        if report is None:
+            return  # requests written, or a batch still running: nothing to store yet
+        batch_failed = report.failed
+        failed_ids = {pid for pid, _ in batch_failed}
+        papers = [p for p in papers if p.id not in failed_ids]  # stored from the memo; no model call
     with Library(settings=settings) as lib, Progress(
             TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
             TextColumn("eta"), TimeRemainingColumn(), console=err, transient=not err.is_terminal) as bar:
         task = bar.add_task("indexing" if index_only else "extracting", total=len(papers))
         summary = lib.add(progress=lambda p: bar.advance(task), index_only=index_only, concurrency=concurrency,
                           papers=papers)
+    if batch_failed:
+        summary.failed += batch_failed
+        summary.papers += len(batch_failed)
     data = summary.as_dict()
     if as_json:
         print(json.dumps(data, indent=2))
@@ -117,6 +145,30 @@ def ingest(
     for pid, e in summary.failed:
         print(f"failed {pid}: {e}")
     _fail_if_failed(summary)
+
+
+def _batch(lib: Any, papers: list[Paper], requests_file: Path | None, results_file: Path | None,
+           wait: bool) -> Any:
+    """The batch half of `ingest` (`Library.batch`), reported; None when there is nothing to store yet."""
+    from .batch import waiting
+
+    def show(status: str, counts: dict[str, Any]) -> None:
+        err.print(f"batch: {status} ({counts.get('completed', 0)} of {counts.get('total', 0)} done, "
+                  f"{counts.get('failed', 0)} failed)")
+
+    report = lib.batch(papers, requests_file, results_file, wait=wait, progress=show)
+    if requests_file is not None:
+        print(f"{report.written} requests written to {requests_file} ({report.already} answers already in the memo, "
+              f"{len(papers) - report.todo} papers already extracted); then: litagent ingest ... --batch-results FILE")
+        return None
+    if waiting(report):
+        print(f"batch {report.batch_id} is {report.status} ({report.requests} requests); rerun the same command to "
+              "collect it")
+        return None
+    err.print(f"batch: {report.answered} answers collected ({report.prompt_tokens} prompt / "
+              f"{report.completion_tokens} completion tokens), {report.already} already in the memo, "
+              f"{len(report.failed)} failed")
+    return report
 
 
 def _fail_if_failed(summary: Any) -> None:

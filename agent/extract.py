@@ -111,16 +111,22 @@ def check_claim(abstract: str, c: Claim) -> None:
         raise GroundingError(f"claim quote is not the abstract text at {c.start}:{c.end}")
 
 
+def request(paper: Paper) -> tuple[prompts.Prompt, dict[str, str], type[LabelledAbstract]]:
+    """The one model call an abstract needs: its prompt, the prompt's values and the response schema."""
+    sents = sentences(paper.abstract)
+    cands = find_candidates(paper.abstract)[:MAX_CANDIDATES]
+    return (prompts.load("extract"), {"title": paper.title, "marked": mark(paper.abstract, sents, cands)},
+            output_model(sents, cands))
+
+
 def extract(paper: Paper, llm: LLM, cassette_dir: Path | None = None) -> Extraction:
     """One schema-constrained call per abstract; everything the model says is mapped back onto the raw text."""
     text = paper.abstract
     sents = sentences(text)
     cands = find_candidates(text)[:MAX_CANDIDATES]
-    prompt = prompts.load("extract")
-    out, usage = llm.structured(
-        prompt, {"title": paper.title, "marked": mark(text, sents, cands)}, output_model(sents, cands),
-        cassette_path=(cassette_dir / f"{paper.id}.yaml") if cassette_dir else None,
-    )
+    prompt, values, schema = request(paper)
+    out, usage = llm.structured(prompt, values, schema,
+                                cassette_path=(cassette_dir / f"{paper.id}.yaml") if cassette_dir else None)
     ex = Extraction(paper_id=paper.id, candidates=len(cands), prompt_version=extractor_version(),
                     model=llm.settings.model_name, usage=usage)
     # Claims are chosen by code (fields.choose_claims: the sentences that state a contribution or a finding); the

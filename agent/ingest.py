@@ -56,6 +56,12 @@ def _recorded(settings: Settings, paper: Paper) -> bool:
                                                                 f"{paper.id}.yaml").exists())
 
 
+def up_to_date(stored: dict[str, object], paper: Paper, version: str) -> bool:
+    """Whether the store's record of this paper (`Store.stored`) is an extraction of its text by this version."""
+    return (bool(stored.get("extracted")) and stored.get("text_hash") == paper.text_hash
+            and stored.get("prompt_version") == version)
+
+
 def workers(settings: Settings, concurrency: int | None = None) -> int:
     """Concurrent model calls: the setting (or --concurrency) against a served model; one for the embedded model,
     whose server decodes one request at a time."""
@@ -89,7 +95,7 @@ def ingest(papers: list[Paper], settings: Settings, store: Store, llm: LLM,
     for paper in papers:
         m = store.stored(paper.id)
         extracted, same_text = bool(m.get("extracted")), m.get("text_hash") == paper.text_hash
-        done = extracted and same_text and m.get("prompt_version") == version
+        done = up_to_date(m, paper, version)
         if done or (index_only and (extracted or same_text)):
             summary.skipped += 1
         elif len(paper.abstract) > settings.max_abstract_chars:

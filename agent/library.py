@@ -13,9 +13,10 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from . import corpus
+from . import batch, corpus
 from .errors import UsageError
-from .ingest import Summary, extraction_cassettes, ingest
+from .extract import extractor_version
+from .ingest import Summary, extraction_cassettes, ingest, up_to_date
 from .injection import looks_like_instruction
 from .llm import LLM
 from .qa import Answer
@@ -107,6 +108,30 @@ class Library:
                          concurrency=concurrency)
         self._retriever = None  # the index now holds more papers
         return summary
+
+    def batch(self, papers: list[Paper], requests_file: Path | None = None, results_file: Path | None = None,
+              wait: bool = True, progress: Callable[[str, dict[str, Any]], None] | None = None) -> batch.Report:
+        """Extraction calls through a batch, into the memo: the calls of the papers not yet extracted are written to
+        `requests_file` (then nothing else), or answered from `results_file` (a batch runner's output), or submitted
+        to the endpoint's Batch API (a stopped run resumes the same batch; `wait=False` returns once submitted).
+        `add` then stores the answered papers without a model call; `Report.failed` names the others."""
+        version = extractor_version()
+        todo = [p for p in papers if not up_to_date(self.store.stored(p.id), p, version)]
+        report = batch.Report(todo=len(todo))
+        reqs = batch.requests(todo, self.llm, report)
+        if requests_file is not None:
+            batch.write_requests(reqs, requests_file)
+            report.written = len(reqs)
+        elif results_file is not None:
+            try:
+                with open(results_file, encoding="utf-8") as f:
+                    batch.collect(f, reqs, self.llm, report)
+            except OSError as e:
+                raise UsageError(f"cannot read {results_file}: {e.strerror}") from e
+        else:
+            batch.check_batch_settings(self.settings)
+            batch.BatchRun(self.settings, self.llm).run(reqs, report, wait=wait, progress=progress)
+        return report
 
     def ask(self, question: str, k: int | None = None, papers: Iterable[str] | None = None) -> Answer:
         """An answer with verified citations, or an abstention (`Answer.abstained`) naming the closest papers."""

@@ -144,6 +144,27 @@ class LLM:
             self.ledger.add(usage)
         return obj, usage
 
+    def request(self, prompt: Prompt, values: dict[str, str], response_model: type[BaseModel],
+                max_tokens: int | None = None) -> tuple[str, dict[str, Any]]:
+        """The memo key of a structured call and the body an OpenAI-compatible endpoint would be sent for it in
+        json_schema mode (instructor's own form of it), for a call made another way (a provider's Batch API): its
+        answer, validated, goes into the memo under that key (`remember`) and the ordinary call then finds it."""
+        messages = prompt.messages(**values)
+        max_tokens = max_tokens or self.settings.max_tokens
+        body = {"model": self.settings.model_name, "messages": messages, "max_tokens": max_tokens,
+                "temperature": self.settings.temperature,
+                "response_format": {"type": "json_schema", "json_schema": {
+                    "name": response_model.__name__, "schema": response_model.model_json_schema()}}}
+        return self._key(prompt, messages, response_model, max_tokens), body
+
+    def recall(self, key: str, response_model: type[T]) -> T | None:
+        """The memo's answer for `key` (from `request`), or None."""
+        return self._memo(key, response_model)
+
+    def remember(self, key: str, obj: BaseModel) -> None:
+        """Store an answer obtained outside `structured` (validated against its response model by the caller)."""
+        self.cache.set(key, obj.model_dump_json(by_alias=True))
+
     def _memo(self, key: str, response_model: type[T]) -> T | None:
         hit = self.cache.get(key)
         if hit is None:

@@ -134,6 +134,9 @@ class Settings(BaseSettings):
                              "(`ingest --concurrency`); a hosted endpoint answers many requests in parallel and its "
                              "rate limits come back as 429 with Retry-After, which every call honours. The embedded "
                              "model always gets 1: its server decodes one request at a time")
+    batch_poll_s: float = Field(30.0, gt=0, description="seconds between status checks of a submitted batch "
+                                "(`ingest --batch`): a provider's batch takes minutes to a day, and a check is one "
+                                "small GET")
     retry_wait_s: float = Field(1.0, description="base of the exponential backoff between network retries")
     max_reasks: int = Field(2, description="re-asks when the output fails validation")
     max_abstract_chars: int = Field(20_000, ge=1, description="longer abstracts are refused, per paper, before any "
