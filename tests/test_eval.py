@@ -21,7 +21,8 @@ THRESHOLDS = ["extraction.numeric_precision=0.91", "extraction.numeric_recall=0.
 # unanswerable questions on papers drawn by a fixed seed, before quoting what a sentence points back to) and `probe3`
 # (12 of all five kinds, written after the last of those changes and measured once before two mechanical fixes) and
 # `probe4` (30 in dev's mix, written by an annotator who had not read the code, measured once before this round) and
-# `probe5` (30 more, written the same way during the round and measured once after its last change).
+# `probe5` (30 more, written the same way during the round and measured once after its last change) and `probe6`
+# (30 more, written the same way, measured once on the code of the round's end before anything was changed for it).
 OWN_SETS = {
     "own": (46, ["qa.citation_precision=0.98", "qa.citation_recall=0.80", "qa.abstention_accuracy=0.99",
                  "qa.answer_correct=0.89"]),
@@ -37,10 +38,12 @@ OWN_SETS = {
                     "qa.answer_correct=0.47"]),
     "probe5": (30, ["qa.citation_precision=0.87", "qa.citation_recall=0.56", "qa.abstention_accuracy=0.79",
                     "qa.answer_correct=0.71"]),
+    "probe6": (30, ["qa.citation_precision=0.72", "qa.citation_recall=0.58", "qa.abstention_accuracy=0.59",
+                    "qa.answer_correct=0.51"]),
 }
 # Confident errors must not grow (a ceiling, so checked on the JSON rather than with --fail-under).
 MAX_WRONG = {"dev": 0.0, "own": 0.0, "fresh": 0.0, "topics": 0.05, "probe": 0.08, "probe2": 0.0, "probe3": 0.0,
-             "probe4": 0.04, "probe5": 0.07}
+             "probe4": 0.04, "probe5": 0.07, "probe6": 0.14}
 
 
 @pytest.fixture
