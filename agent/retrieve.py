@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from .index import SearchIndex, prune
+from .index import SearchIndex, prune, top
 from .numbers import Sentence, sentences
 from .schemas import Paper
 from .store import PAGE_ROWS, Store, scan
@@ -30,19 +30,6 @@ _STOP = FUNCTION_WORDS | set("""been being those which what who whom whose how w
 should would will may might it our we they there here any some many much more most such then also not no yes into
 under about across between paper papers work works approach method methods propose proposed show shown use used
 using""".split())
-
-
-def _top(scores: np.ndarray, k: int) -> list[int]:
-    """Indices of the k highest scores, ties broken by index (stable, reproducible). Only the scores at or above the
-    k-th highest are sorted: a full sort of 800k sentence scores took ~100 ms of every search."""
-    if scores.size == 0:
-        return []
-    cand = np.arange(scores.size)
-    if k < scores.size:
-        kth = np.partition(scores, scores.size - k)[scores.size - k]
-        cand = np.flatnonzero(scores >= kth)  # every tie at the k-th score is kept, so the order below is exact
-    order = cand[np.lexsort((cand, -scores[cand]))]
-    return [int(i) for i in order[:k]]
 
 
 def tokens(text: str) -> list[str]:
@@ -184,11 +171,11 @@ class Retriever:
         # exact: unlike an approximate index, a matrix product ranks the same on every build of the store, which
         # replayed recordings depend on
         index = self.index
-        paper_ids, paper_vecs, sent_vecs = index.paper_ids, index.paper_vecs, index.sent_vecs
-        for rank, i in enumerate(_top(paper_vecs @ qvec, depth)):
+        paper_ids, paper_vecs = index.paper_ids, index.paper_vecs
+        for rank, i in enumerate(top(paper_vecs @ qvec, depth)):
             ranked[paper_ids[i]]["dense"] = rank
         rank = 0
-        for i in _top(sent_vecs @ qvec, depth * 3):
+        for i in index.nearest_sentences(qvec, depth * 3):
             # a paper whose single sentence matches well ranks here even if its abstract is diffuse
             pid = index.key(i)[0]
             if "sentence" not in ranked[pid]:
