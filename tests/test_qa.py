@@ -558,10 +558,10 @@ def test_dense_ranking_is_exact_and_stable() -> None:
 
 def test_a_large_index_scans_a_reduced_copy_then_ranks_exactly() -> None:
     """The two-stage scan of a large index (reduced copy first, then exact scores of the candidates) against the exact
-    scan, on the bundled corpus's real sentence vectors and dev's questions. With 20 candidates per sentence wanted,
-    as search uses, all 1,674 rows would be candidates; with 10 wanted, 200 candidates (12 % of the rows) stand in for
-    the 1,800 of 800k at 10^5 papers. Measured: all 30 top-10 lists identical (all 251 questions of evals/: 250, the
-    other keeping 9 of 10)."""
+    scan, on the bundled corpus's real sentence vectors and dev's questions. With 100 candidates per sentence wanted,
+    as search uses, 2 wanted make 200 candidates (12 % of the 1,674 rows), standing in for the 9,000 of 800k that a
+    top-90 scan at 10^5 papers ranks exactly (about 1 %: evals/bench_sentence_scan.py measures that case). Measured:
+    all 30 top-2 lists identical (all 251 questions of evals/: all identical)."""
     import numpy as np
 
     from agent.embed import MiniLMOnnx
@@ -580,12 +580,12 @@ def test_a_large_index_scans_a_reduced_copy_then_ranks_exactly() -> None:
     questions = [json.loads(line)["question"] for line in dev.read_text().splitlines()]
     identical, kept = 0, 0
     for q in np.asarray(MiniLMOnnx()(questions), dtype=np.float32):
-        exact = top(vecs @ q, 10)
-        assert small.nearest_sentences(q, 10) == exact
-        got = large.nearest_sentences(q, 10)
+        exact = top(vecs @ q, 2)
+        assert small.nearest_sentences(q, 2) == exact
+        got = large.nearest_sentences(q, 2)
         identical += got == exact
         kept += len(set(got) & set(exact))
-    assert CANDIDATES_PER_WANTED == 20 and identical >= 29 and kept >= 299
+    assert CANDIDATES_PER_WANTED == 100 and identical >= 29 and kept >= 59
 
 
 
