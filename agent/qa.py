@@ -642,6 +642,15 @@ class Loop:
                 out.append(n)
         return out
 
+    def _sure(self, plan: Plan, rank: int, hit: Hit) -> bool:
+        """Whether retrieval alone says a paper belongs in a list: ranked among the first `list_sure_rank` and holding
+        a sentence at least `list_sure_similarity` from the request. Such a paper is listed whether or not the judge
+        agrees (a single-answer prompt, which says none for a paper "on a related topic"), cited by its sentence
+        nearest the request; every check by words (the topic's words, names, things made, numeric conditions) and the
+        fit check of a question asking whether such papers exist still apply."""
+        return (plan.kind == "list" and rank <= self.cfg.list_sure_rank
+                and max(hit.similarity.values(), default=-1.0) >= self.cfg.list_sure_similarity)
+
     def evidence(self, query: str, hits: list[Hit], rnd: int, plan: Plan,
                  bound: tuple[str, Candidate] | None) -> list[Pick]:
         """Judge each paper on its own; keep the picks that pass every check, say why the others did not."""
@@ -708,6 +717,11 @@ class Loop:
                 sent = next((s for s in h.nearest if find_candidates(s.text)
                              and all(mentions(w, s.text) for w in measure)), None)
                 step.sentence = sent.id if sent else None
+            if self._sure(plan, rank, h) and (sent is None
+                                              or h.similarity.get(sent.id, -1.0) < self.cfg.list_min_similarity):
+                # the judge said none, or picked a sentence off the request's topic, for a paper retrieval is sure of
+                sent = h.nearest[0]
+                step.sentence = sent.id
             if sent is None:
                 continue
             if h.paper.abstract[sent.start:sent.end] != sent.text:  # verbatim by construction; checked all the same

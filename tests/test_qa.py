@@ -81,12 +81,13 @@ class Scripted:
 
 
 def _ask(settings, store, question: str, model: Scripted, k: int = 3, nearest: bool = False,  # type: ignore[no-untyped-def]
-         side: bool = False, floor: float = -1.0, back: bool = False, again: bool = False):
+         side: bool = False, floor: float = -1.0, back: bool = False, again: bool = False, sure: int = 0):
     settings.qa.nearest_too = nearest  # exact answers below are the judged sentence alone; tested on its own
     settings.qa.antecedents = back  # so is quoting the sentence a picked one points back to
     settings.qa.second_pick = again  # and judging the answering paper again with its quoted sentences withheld
     settings.qa.side_judge = side
     settings.qa.list_min_similarity = floor  # these short synthetic texts sit low; the topic floor is tested alone
+    settings.qa.list_sure_rank = sure  # lists on the judge's word alone; a paper retrieval is sure of is tested alone
     with StubServer([], default=model) as srv:
         settings.openai_base_url = srv.url
         ans = ask(question, store, LLM(settings), k=k)
@@ -702,6 +703,24 @@ def test_a_quantity_of_a_thing_the_paper_never_names_is_rejected(settings, store
                                  for s in ans.steps)
     ans, _ = _ask(settings, store, "How much does merging by Weight Averaging improve accuracy?", pick)
     assert not ans.abstained  # the paper names it (in its title)
+
+
+def test_a_list_keeps_a_paper_retrieval_is_sure_of_when_the_judge_says_none(settings, store) -> None:  # type: ignore[no-untyped-def]
+    q = "Which papers propose faster or new algorithms?"
+    model = Scripted("list")  # the judge says none for every paper
+    ans, _ = _ask(settings, store, q, model)
+    assert ans.abstained  # on the judge's word alone: nothing
+    settings.qa.list_sure_similarity = -1.0  # every sentence is close enough: the rank decides
+    top = Retriever(store).search(q, k=1)[0].paper
+    model = Scripted("list")
+    ans, _ = _ask(settings, store, q, model, sure=1)
+    assert not ans.abstained and [c.paper_id for c in ans.citations] == [top.id]
+    [c] = ans.citations
+    assert top.abstract[c.start:c.end] == c.quote  # cited by a sentence of its own, verbatim
+    assert [s.verdict for s in ans.steps].count("used") == 1 and len(model.judged) == 3  # every paper was judged
+    settings.qa.list_sure_similarity = 1.0  # no sentence is that close: the judge's none stands
+    ans, _ = _ask(settings, store, q, model, sure=3)
+    assert ans.abstained
 
 
 def test_a_short_topic_is_checked_by_its_words_before_any_judge_call(settings, store) -> None:  # type: ignore[no-untyped-def]
