@@ -34,6 +34,9 @@ _ASKS_PAPERS = re.compile(r"^\s*(?:(?:is|are)\s+there\s+|do\s+you\s+have\s+|does
                           r"\s+(?:on|about|in|that|which|dealing|using|with|for|regarding)\b", re.I)
 _ACRONYM = re.compile(r"\b[A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z]*\b")  # two capitals or more: GNN, LoRA, MoE, RLHF
 _WORD = re.compile(r"[A-Za-z0-9]+")
+# a clause inside the question: a wh-word after its first word, or a modal verb in the passive ("should be chosen")
+_CLAUSE = re.compile(r"(?<=\S)\s+(?:how|why|whether|when|where)\b|\b(?:should|can|could|would|might|must|may)\s+be\b",
+                     re.I)
 _OR = re.compile(r"\s+or\s+|\s*/\s*", re.I)
 
 
@@ -57,10 +60,11 @@ def topic_words(question: str) -> list[str]:
 
 
 def _stem(word: str) -> str:
-    """A light stem, enough to match "recommender" and "recommendation", "forecasting" and "forecasts" (a topic's
-    words vary by derivation, where `fields._stem` undoes plurals only: a label's words vary by number)."""
+    """A light stem, enough to match "recommender" and "recommendation", "forecasting" and "forecasts", "robotic" and
+    "robot" (a topic's words vary by derivation, where `fields._stem` undoes plurals only: a label's words vary by
+    number)."""
     w = word.lower()
-    for suffix in ("ations", "ation", "ings", "ing", "ers", "er", "es", "s", "ed"):
+    for suffix in ("ations", "ation", "ings", "ing", "ics", "ers", "er", "es", "s", "ed", "ic"):
         if w.endswith(suffix) and len(w) - len(suffix) >= 4:
             return w[:-len(suffix)]
     return w
@@ -177,7 +181,11 @@ class Topic:
         # work is for, in the user's words: a description, which an answering paper need not share, not a term.
         question = _unframed(question)
         purpose = any(len(run) > 1 and run[0].endswith("ing") for run in _runs(question)[1:])
-        self.checkable = (0 < len(self.words) <= max_words and not set(self.words) <= _GENERIC and not purpose)
+        # A topic put as a clause ("about how hyperparameters should be chosen") is a description too: its verbs are
+        # the user's, not words a paper on it must use.
+        clause = bool(_CLAUSE.search(question))
+        self.checkable = (0 < len(self.words) <= max_words and not set(self.words) <= _GENERIC and not purpose
+                          and not clause)
         self._idf = idf
         self._acronyms = {m.group(0).lower(): m.group(0) for m in _ACRONYM.finditer(question)}
         # "self-driving cars or autonomous vehicles": either alternative is the topic

@@ -34,16 +34,16 @@ OWN_SETS = {
     "probe2": (17, ["qa.citation_precision=0.99", "qa.citation_recall=0.99", "qa.abstention_accuracy=0.99",
                     "qa.answer_correct=0.78"]),
     "probe3": (12, ["qa.citation_precision=0.92", "qa.abstention_accuracy=0.99", "qa.answer_correct=0.79"]),
-    "probe4": (30, ["qa.citation_precision=0.83", "qa.citation_recall=0.49", "qa.abstention_accuracy=0.99",
-                    "qa.answer_correct=0.51"]),
-    "probe5": (30, ["qa.citation_precision=0.87", "qa.citation_recall=0.56", "qa.abstention_accuracy=0.79",
-                    "qa.answer_correct=0.71"]),
-    "probe6": (30, ["qa.citation_precision=0.74", "qa.citation_recall=0.62", "qa.abstention_accuracy=0.59",
-                    "qa.answer_correct=0.59"]),
+    "probe4": (30, ["qa.citation_precision=0.83", "qa.citation_recall=0.51", "qa.abstention_accuracy=0.99",
+                    "qa.answer_correct=0.55"]),
+    "probe5": (30, ["qa.citation_precision=0.91", "qa.citation_recall=0.68", "qa.abstention_accuracy=0.79",
+                    "qa.answer_correct=0.83"]),
+    "probe6": (30, ["qa.citation_precision=0.74", "qa.citation_recall=0.65", "qa.abstention_accuracy=0.59",
+                    "qa.answer_correct=0.63"]),
 }
 # Confident errors must not grow (a ceiling, so checked on the JSON rather than with --fail-under).
 MAX_WRONG = {"dev": 0.0, "own": 0.0, "fresh": 0.0, "topics": 0.05, "probe": 0.15, "probe2": 0.0, "probe3": 0.0,
-             "probe4": 0.04, "probe5": 0.07, "probe6": 0.14}
+             "probe4": 0.04, "probe5": 0.04, "probe6": 0.14}
 
 
 @pytest.fixture

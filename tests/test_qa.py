@@ -528,6 +528,9 @@ def test_a_number_is_stated_with_its_clause() -> None:
 def test_question_helpers_use_the_abstract_number_finder() -> None:
     assert names("What BLEU score does STEER get on GYAFC with GPT-4o and 14B models?") == \
         ["BLEU", "GPT-4o", "GYAFC", "STEER"]  # 14B is a quantity: the number finder reads it
+    # an acronym in a compound adjective says what kind of thing is asked about: no name to require
+    assert names("Is LLM-written code slower than API-only or PPO-style baselines on o1-mini and Go-Explore?") == \
+        ["Go-Explore", "o1-mini"]
     op, c = numeric_bound("Which papers report gains of at least 2.5% on MMLU?")  # type: ignore[misc]
     assert op == ">=" and c.value == 2.5 and c.unit == "%"
     assert numeric_bound("What accuracy does the 7B model reach?") is None

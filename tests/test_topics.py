@@ -33,6 +33,10 @@ def test_the_frame_of_asking_for_papers_is_not_the_topic() -> None:
     ("Any work on federated learning for medical imaging?", True),
     # the verb the papers are asked about is the frame, whatever it is: the topic is "variance reduction"
     ("Which papers rely on variance reduction?", True),
+    # a topic put as a clause (a wh-word inside, a modal in the passive) is the user's description
+    ("Which papers are about how learning rates should be set?", False),
+    ("Any work on why transformers generalize?", False),
+    ("Which papers use robotic manipulation?", True),
 ])
 def test_only_a_topic_named_in_a_few_words_is_checked(question: str, checked: bool) -> None:
     assert Topic(question, lambda w: 1.0, 4).checkable is checked
@@ -50,6 +54,10 @@ def test_a_paper_names_the_topic_when_it_names_every_term_in_full() -> None:
     assert not named(q, "We benchmark graph neural networks.")
     assert named(q, "Graph neural networks speed up drug discovery.")
     assert not named("Any work on autonomous driving?", "Autonomous agents; a metric driving the design.")
+    # a derivation of the same word names it ("robotic" for "robot", "robotics" for "robotic")
+    assert named("Which papers use robot manipulation?", "We study robotic manipulation.")
+    assert named("Any work on robotic grasping?", "Robotics grasping benchmarks.")
+    assert not named("Any work on logic programming?", "Log programming.")  # a stem under 4 letters stays whole
 
 
 def test_a_term_counts_only_where_its_words_stand_together() -> None:
