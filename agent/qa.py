@@ -245,6 +245,19 @@ def benchmarks(question: str) -> list[str]:
     return [n for n in names(question) if n in found]
 
 
+_COUNT_ASKED = re.compile(r"\bhow\s+many\b|\bnumber\s+of\b", re.I)
+
+
+def quantities(text: str, question: str) -> list[Candidate]:
+    """The numbers of a text that can answer the question's quantity. A count ("how many tasks") may be written as a
+    word ("three tasks"); a measure (an error rate, a score, a speed-up) is reported in digits, so a number word
+    ("three main advantages") states none."""
+    found = find_candidates(text)
+    if _COUNT_ASKED.search(question):
+        return found
+    return [c for c in found if any(ch.isdigit() for ch in c.value_text)]
+
+
 def asks_change(question: str) -> bool:
     return bool(_CHANGE_ASKED.search(question))
 
@@ -725,7 +738,7 @@ class Loop:
                 # The judge said none for the paper the question names, asked for a quantity of a named measure
                 # ("how many competition-level problems are in rStar-Coder's dataset?"): its shown sentence nearest
                 # the question that states a number and names every measure word stands in, if there is one.
-                sent = next((s for s in h.nearest if find_candidates(s.text)
+                sent = next((s for s in h.nearest if quantities(s.text, query)
                              and all(mentions(w, s.text) for w in measure)), None)
                 step.sentence = sent.id if sent else None
             if self._sure(plan, rank, h) and (sent is None
@@ -738,12 +751,12 @@ class Loop:
             if h.paper.abstract[sent.start:sent.end] != sent.text:  # verbatim by construction; checked all the same
                 raise AgentError(f"citation check failed: quote not at {h.paper.id}:{sent.start}:{sent.end}")
             missing = [] if h.paper.id in self.described else self._unnamed(required, plan, text)
-            if plan.number and not find_candidates(sent.text) and not missing and (required or (rnd, rank) == (1, 1)):
+            if plan.number and not quantities(sent.text, query) and not missing and (required or (rnd, rank) == (1, 1)):
                 # A quantity was asked and the judge's sentence states none, in a paper that names what the question
                 # names or, when the question names nothing rare, in the paper retrieval ranks first for the
                 # description (a paper further down has only the judge's word for being the one described): its
                 # shown sentence nearest the question that states one stands in, and is checked like a pick.
-                sent = next((s for s in h.nearest if find_candidates(s.text)), sent)
+                sent = next((s for s in h.nearest if quantities(s.text, query)), sent)
                 step.sentence = sent.id
             clean = _clean_phrase(words, sent.text, self.cfg.answer_words)
             step.verbatim = clean is not None
@@ -759,7 +772,7 @@ class Loop:
             elif plan.kind == "list" and h.similarity.get(sent.id, -1.0) < self.cfg.list_min_similarity:
                 step.verdict = (f"rejected: the sentence is off the question's topic (similarity "
                                 f"{h.similarity.get(sent.id, -1.0):.2f} < {self.cfg.list_min_similarity})")
-            elif plan.number and not find_candidates(sent.text):
+            elif plan.number and not quantities(sent.text, query):
                 step.verdict = "rejected: a quantity was asked for and the sentence states none"
             elif one_quantity and measure and not any(
                     mentions(w, named) for w in measure
@@ -777,7 +790,7 @@ class Loop:
                   and not fits(self.ctx, h, sent)):
                 step.verdict = "rejected: asked whether a paper on the topic exists, and judged to work on another one"
             else:
-                if clean is None or (plan.number and not find_candidates(clean)):
+                if clean is None or (plan.number and not quantities(clean, query)):
                     clean = ""  # the judge's words are not verbatim (or miss the number): the sentence stands alone
                 elif find_candidates(clean):
                     clean = clause(sent.text, clean)
@@ -874,7 +887,7 @@ class Loop:
                                verdict=f"{asked}: used" if sent else f"{asked}: none"))
 
         def fits(s: Sentence) -> bool:
-            return not asks_quantity(query) or bool(find_candidates(s.text))
+            return not asks_quantity(query) or bool(quantities(s.text, query))
 
         out = [sent] if sent and fits(sent) else []
         if not withhold and (nearest or not out):

@@ -38,12 +38,12 @@ OWN_SETS = {
                     "qa.answer_correct=0.55"]),
     "probe5": (30, ["qa.citation_precision=0.91", "qa.citation_recall=0.68", "qa.abstention_accuracy=0.79",
                     "qa.answer_correct=0.83"]),
-    "probe6": (30, ["qa.citation_precision=0.74", "qa.citation_recall=0.65", "qa.abstention_accuracy=0.59",
+    "probe6": (30, ["qa.citation_precision=0.76", "qa.citation_recall=0.65", "qa.abstention_accuracy=0.79",
                     "qa.answer_correct=0.63"]),
 }
 # Confident errors must not grow (a ceiling, so checked on the JSON rather than with --fail-under).
 MAX_WRONG = {"dev": 0.0, "own": 0.0, "fresh": 0.0, "topics": 0.05, "probe": 0.15, "probe2": 0.0, "probe3": 0.0,
-             "probe4": 0.04, "probe5": 0.04, "probe6": 0.14}
+             "probe4": 0.04, "probe5": 0.04, "probe6": 0.10}
 
 
 @pytest.fixture

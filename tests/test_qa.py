@@ -22,6 +22,7 @@ from agent.qa import (
     names,
     numeric_bound,
     proper_nouns,
+    quantities,
     question_parts,
     satisfies,
     states_making,
@@ -523,6 +524,13 @@ def test_a_number_is_stated_with_its_clause() -> None:
     s = "Using it, we raise the best method from 87.79% to 94.98%, measured as a ratio."
     assert clause(s, "94.98%") == "we raise the best method from 87.79% to 94.98%"
     assert clause(s, "not in it") == "not in it"
+
+
+def test_a_measure_is_stated_in_digits_a_count_may_be_a_word() -> None:
+    s = "We highlight three main advantages of GFD, which lowers the error rate to 4.1%."
+    assert [c.value_text for c in quantities(s, "What word error rate does GFD reach?")] == ["4.1%"]
+    assert "three" in [c.value_text for c in quantities(s, "How many advantages does GFD have?")]
+    assert quantities("GFD has three main advantages.", "What word error rate does GFD reach?") == []
 
 
 def test_question_helpers_use_the_abstract_number_finder() -> None:
