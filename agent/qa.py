@@ -205,21 +205,31 @@ _COMPARATIVE = {"more", "less", "fewer", "faster", "slower", "larger", "smaller"
 
 def measure_words(question: str) -> list[str]:
     """The words naming what each quantity clause asks to be measured; empty when a clause names nothing to look
-    for ("how much faster", "what fraction", "how much does it improve")."""
+    for ("how much faster", "what fraction", "how much does it improve"): the sentence answering that clause need name
+    none of them."""
     out: list[str] = []
     for part in question_parts(question):
         if not asks_quantity(part):
             continue
+        before = len(out)
         for m in _MEASURE_AT.finditer(part):
-            run = []
+            if not _QUANTITY.match(part, m.start()):
+                continue  # a "what" that asks for no quantity ("separates what models share")
+            run: list[str] = []
             for w in re.findall(r"[\w@'’-]+", part[m.end():]):
                 w = w.strip("'’")
+                if w.lower() == "in" and run and all(x.lower() in _MEASURE_GENERIC for x in run):
+                    continue  # "what average gain in normalized score": the measure follows the gain
                 if w.lower() in _MEASURE_END or w.lower() in _COMPARATIVE:
                     break
                 run.append(w)
-            if m.group(0).lower().startswith("what") and len(run) > 4:
+            if m.group(0).lower().startswith("what") and len([w for w in run if w.lower() not in _MEASURE_GENERIC]) > 4:
                 continue  # "what ..." naming no measure before its verb is not a quantity clause of this shape
             out += [w for w in run if w.lower() not in _MEASURE_GENERIC and w.lower() not in out]
+        if len(out) == before:
+            # a clause that names no measure ("and how much faster is it?") is answered by a sentence naming none
+            # of the other clauses' measures: no word is required of every answer
+            return []
     return list(dict.fromkeys(out))
 
 
@@ -751,13 +761,18 @@ class Loop:
             if h.paper.abstract[sent.start:sent.end] != sent.text:  # verbatim by construction; checked all the same
                 raise AgentError(f"citation check failed: quote not at {h.paper.id}:{sent.start}:{sent.end}")
             missing = [] if h.paper.id in self.described else self._unnamed(required, plan, text)
-            if plan.number and not quantities(sent.text, query) and not missing and (required or (rnd, rank) == (1, 1)):
+            if plan.number and not quantities(sent.text, query) and not missing:
                 # A quantity was asked and the judge's sentence states none, in a paper that names what the question
                 # names or, when the question names nothing rare, in the paper retrieval ranks first for the
-                # description (a paper further down has only the judge's word for being the one described): its
-                # shown sentence nearest the question that states one stands in, and is checked like a pick.
-                sent = next((s for s in h.nearest if quantities(s.text, query)), sent)
-                step.sentence = sent.id
+                # description (a paper further down has only the judge's word for being the one described, unless
+                # its sentence also names the measure asked: "28.34% in absolute normalized score"): its shown
+                # sentence nearest the question that states one stands in, and is checked like a pick.
+                trusted = bool(required) or (rnd, rank) == (1, 1)
+                stand_in = next((s for s in h.nearest if quantities(s.text, query) and (trusted or measure and all(
+                    mentions(w, s.text) for w in measure))), None)
+                if stand_in is not None:
+                    sent = stand_in
+                    step.sentence = sent.id
             clean = _clean_phrase(words, sent.text, self.cfg.answer_words)
             step.verbatim = clean is not None
             if looks_like_instruction(sent.text):

@@ -271,6 +271,11 @@ def test_a_value_asked_for_is_not_answered_by_a_change(settings, store) -> None:
     ("What fraction of the negative examples does it need?", []),
     ("How much does it improve over random selection?", []),
     ("What does the scoring function reward?", []),  # not a quantity question
+    # the measure of a gain follows it after "in"; a "what" that asks for no quantity names no measure
+    ("What average gain in absolute normalized score does it report?", ["normalized"]),
+    ("The method that separates what fine-tuned models share: what accuracy does it reach?", ["accuracy"]),
+    # a clause that names no measure is answered by a sentence naming no other clause's measure
+    ("What average gains in Insertion does it report, and how much faster is it?", []),
 ])
 def test_the_measure_a_quantity_question_names(question: str, words: list[str]) -> None:
     assert measure_words(question) == words
