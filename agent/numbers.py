@@ -135,8 +135,11 @@ def find_candidates(text: str) -> list[Candidate]:
         kind = "pct" if m.group("pct") else "ratio" if m.group("ratio") else "mag" if m.group("mag") else None
         glued_ok = kind in ("pct", "ratio") and re.search(r"(?:^|\s)(?:by|to|of|at|achieves?|reaches?)$",
                                                           text[max(0, start - 12):start])
-        if (prev.isalpha() and not glued_ok) or prev in "-_@/=^$\\" and not (prev == "-" and _is_range(text, start)):
-            continue
+        listed = prev == "/" and kind in ("pct", "ratio") and re.search(r"\d(?:%|x|×)$",
+                                                                       text[max(0, start - 12):start - 1])
+        if ((prev.isalpha() and not glued_ok) or prev in "-_@/=^$\\" and not (prev == "-" and _is_range(text, start))
+                and not listed):
+            continue  # ("31.31%/12.88%": results listed with a slash, each with its unit, are each a number)
         if prev.isdigit() or prev == ".":
             continue
         after = text[end:end + 1]

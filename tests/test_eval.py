@@ -41,7 +41,7 @@ OWN_SETS = {
     "probe6": (30, ["qa.citation_precision=0.76", "qa.citation_recall=0.65", "qa.abstention_accuracy=0.79",
                     "qa.answer_correct=0.63"]),
     "probe7": (30, ["qa.citation_precision=0.81", "qa.citation_recall=0.62", "qa.abstention_accuracy=0.99",
-                    "qa.answer_correct=0.51"]),
+                    "qa.answer_correct=0.55"]),
 }
 # Confident errors must not grow (a ceiling, so checked on the JSON rather than with --fail-under).
 MAX_WRONG = {"dev": 0.0, "own": 0.0, "fresh": 0.0, "topics": 0.05, "probe": 0.15, "probe2": 0.0, "probe3": 0.0,
@@ -80,7 +80,7 @@ def test_whole_dev_suite_replays_identically_and_guards_every_score(home: Path, 
 
 
 @pytest.mark.parametrize(("name", "papers", "labelled", "claims"),
-                         [("fields", 13, 0.54, 0.84), ("fields2", 6, 0.38, 0.83)])
+                         [("fields", 13, 0.54, 0.84), ("fields2", 6, 0.42, 0.83)])
 def test_result_fields_on_papers_they_were_not_shaped_on(home: Path, monkeypatch, name: str, papers: int,  # type: ignore[no-untyped-def]
                                                          labelled: float, claims: float) -> None:
     """`evals/fields` (47 results of 13 non-dev papers, annotated before the field reader was written) and

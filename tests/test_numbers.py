@@ -34,6 +34,12 @@ def test_range_shares_its_unit() -> None:
     assert cands("memory drops by 17.6-42% overall.") == [("17.6", 17.6, "%"), ("42%", 42.0, "%")]
 
 
+def test_results_listed_with_a_slash_are_each_a_number() -> None:
+    assert cands("31.31%/12.88% and 9.69% gains; 10x/12x faster") == [
+        ("31.31%", 31.31, "%"), ("12.88%", 12.88, "%"), ("9.69%", 9.69, "%"), ("10x", 10.0, "x"), ("12x", 12.0, "x")]
+    assert cands("a ratio of 3/4") == [("3", 3.0, "")]  # a fraction's denominator is no result
+
+
 def test_sentences_do_not_break_inside_numbers_or_abbreviations() -> None:
     text = "We reach 3.5 points, e.g. on MMLU. Then we stop."
     ss = sentences(text)
