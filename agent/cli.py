@@ -100,6 +100,7 @@ def ingest(
     Example: litagent ingest corpus/ --json; litagent ingest refs.bib --concurrency 16; litagent ingest refs.bib --batch
     """
     from .library import Library
+    from .locks import store_writer
 
     settings = _setup(verbose)
     if record and replay:
@@ -112,21 +113,23 @@ def ingest(
         settings.cassette_mode = "record" if record else "replay"
     papers = corpus.load(paths or None)  # a malformed file fails here, before the store is opened
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(130))
-    batch_failed: list[tuple[str, str]] = []
-    if batch or batch_requests or batch_results:
-        with Library(settings=settings) as lib:
-            report = _batch(lib, papers, batch_requests, batch_results, wait=not no_wait)
-        if report is None:
-            return  # requests written, or a batch still running: nothing to store yet
-        batch_failed = report.failed
-        failed_ids = {pid for pid, _ in batch_failed}
-        papers = [p for p in papers if p.id not in failed_ids]  # stored from the memo; no model call
-    with Library(settings=settings) as lib, Progress(
-            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-            TextColumn("eta"), TimeRemainingColumn(), console=err, transient=not err.is_terminal) as bar:
-        task = bar.add_task("indexing" if index_only else "extracting", total=len(papers))
-        summary = lib.add(progress=lambda p: bar.advance(task), index_only=index_only, concurrency=concurrency,
-                          papers=papers)
+    # one writer at a time for an embedded store (locks.store_writer); a second ingest waits, then finds the work done
+    with store_writer(settings):
+        batch_failed: list[tuple[str, str]] = []
+        if batch or batch_requests or batch_results:
+            with Library(settings=settings) as lib:
+                report = _batch(lib, papers, batch_requests, batch_results, wait=not no_wait)
+            if report is None:
+                return  # requests written, or a batch still running: nothing to store yet
+            batch_failed = report.failed
+            failed_ids = {pid for pid, _ in batch_failed}
+            papers = [p for p in papers if p.id not in failed_ids]  # stored from the memo; no model call
+        with Library(settings=settings) as lib, Progress(
+                TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                TextColumn("eta"), TimeRemainingColumn(), console=err, transient=not err.is_terminal) as bar:
+            task = bar.add_task("indexing" if index_only else "extracting", total=len(papers))
+            summary = lib.add(progress=lambda p: bar.advance(task), index_only=index_only, concurrency=concurrency,
+                              papers=papers)
     if batch_failed:
         summary.failed += batch_failed
         summary.papers += len(batch_failed)

@@ -25,6 +25,7 @@ from .errors import UsageError
 from .extract import GroundingError, check_claim, check_result, extract, extractor_version
 from .ingest import extraction_cassettes, ingest
 from .llm import LLM
+from .locks import store_writer
 from .metrics import labels_agree, numeric_prf, unit_class
 from .numbers import find_candidates
 from .qa import Answer, ask, mentions, names
@@ -144,11 +145,12 @@ def eval_store(settings: Settings, ensure: Any = None) -> Store:
     s.home = settings.home / "eval" / key.hexdigest()[:12]
     if s.cassette_mode == "off":
         s.cassette_mode = "auto"  # a live QA run still reads the corpus's recorded extractions: 160 papers, not hours
-    store = Store(s)
-    if store.count() < len(papers):
-        summary = ingest(papers, s, store, _llm(settings, ensure))
-        if summary.failed:
-            raise UsageError(f"could not build the eval store: {summary.failed[0][1]}")
+    with store_writer(s):  # several evals may start at once on a fresh home: one builds, the others then read
+        store = Store(s)
+        if store.count() < len(papers):
+            summary = ingest(papers, s, store, _llm(settings, ensure))
+            if summary.failed:
+                raise UsageError(f"could not build the eval store: {summary.failed[0][1]}")
     return store
 
 

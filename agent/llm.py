@@ -10,14 +10,12 @@ Layers, each with one job:
 from __future__ import annotations
 
 import email.utils
-import fcntl
 import hashlib
 import json
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -30,6 +28,7 @@ from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_expo
 
 from . import cassette
 from .errors import CassetteMiss, LLMError, StateDamaged, exception_chain, first_line
+from .locks import file_lock
 from .prompts import Prompt
 from .schemas import Usage
 from .settings import Settings
@@ -46,19 +45,6 @@ CHARS_PER_TOKEN = 3.0  # conservative for English + LaTeX leftovers with Qwen/GP
 
 class InputTooLong(LLMError):
     pass
-
-
-@contextmanager
-def _file_lock(path: Path) -> Iterator[None]:
-    """One process computes a missing memo entry while others wait. An OS file lock, unlike a lock kept in the
-    cache, dies with its process, so a `kill -9` never leaves a rerun waiting."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "a+") as f:
-        fcntl.flock(f, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(f, fcntl.LOCK_UN)
 
 
 def _retryable(exc: BaseException) -> bool:
@@ -133,7 +119,7 @@ class LLM:
                                f"output > {self.settings.context_tokens}); raise LITAGENT_CONTEXT_TOKENS")
         key = self._key(prompt, messages, response_model, max_tokens)
         # beside the memo, not in it: diskcache's own consistency check counts foreign files as damage
-        with _file_lock(self.settings.home / "locks" / (key[-16:] + ".lock")):
+        with file_lock(self.settings.home / "locks" / (key[-16:] + ".lock")):
             obj = self._memo(key, response_model)
             if obj is not None:
                 usage = Usage(cached_calls=1)

@@ -183,3 +183,30 @@ def test_index_only_makes_papers_searchable_without_a_model_then_a_rerun_extract
         lib = Library(settings=settings)
         s = lib.add([f])
     assert s.extracted == 2 and [r["value_text"] for r in lib.results()] == ["12x"]
+
+
+def test_a_second_writer_waits_for_the_first_then_finds_the_work_done(tmp_path: Path) -> None:
+    """An embedded store takes one writer at a time (locks.store_writer): while another process holds the store's
+    lock, an ingest makes no model call; once it is free, the ingest runs, and a third finds everything done."""
+    from agent.locks import store_writer
+    from agent.settings import Settings
+
+    path = _papers(tmp_path, 3)
+    home = tmp_path / "home"
+    env = {**os.environ, "LITAGENT_HOME": str(home), "LITAGENT_STRUCTURED_MODE": "json_schema",
+           "LITAGENT_CASSETTE_MODE": "off", "OPENAI_API_KEY": "test-key-not-secret"}
+    cmd = [sys.executable, "-m", "agent.cli", "ingest", str(path), "--json"]
+    with StubServer([], default=auto_label) as srv:
+        env["OPENAI_BASE_URL"] = srv.url
+        with store_writer(Settings(home=home)):
+            proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            try:
+                proc.wait(timeout=20)  # unlocked, this ingest takes a few seconds
+            except subprocess.TimeoutExpired:
+                pass
+            assert proc.poll() is None and srv.requests == []  # still waiting, nothing asked
+        out, errs = proc.communicate(timeout=120)
+        assert proc.returncode == 0, errs
+        assert json.loads(out)["extracted"] == 3 and len(srv.requests) == 3
+        again = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
+    assert again.returncode == 0 and json.loads(again.stdout)["already_done"] == 3
