@@ -11,9 +11,20 @@ import threading
 import time
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 Behaviour = str | dict[str, Any] | Callable[[dict[str, Any]], Any]
+
+
+def synthetic_papers(path: Path, n: int, title: str = "Paper") -> Path:
+    """A SYNTHETIC corpus of n short abstracts, each with two numbers, written to `path` as JSONL."""
+    with path.open("w") as out:
+        for i in range(n):
+            out.write(json.dumps({"title": f"{title} {i}",
+                                  "abstract": f"We study topic {chr(65 + i)}. It is {i + 2}.5x faster "
+                                  f"on {i + 10},000 images."}) + "\n")
+    return path
 
 
 def completion(content: str, prompt_tokens: int = 100, completion_tokens: int = 20) -> dict[str, Any]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from batch_stub import BatchStub
-from stub_server import auto_label
+from stub_server import auto_label, synthetic_papers
 from typer.testing import CliRunner
 
 from agent import batch, corpus
@@ -17,13 +17,7 @@ from agent.store import Store
 
 
 def _corpus(tmp_path: Path, n: int) -> Path:
-    f = tmp_path / "c.jsonl"
-    with f.open("w") as out:
-        for i in range(n):
-            out.write(json.dumps({"title": f"Batch paper {i}",
-                                  "abstract": f"We study topic {chr(65 + i)}. It is {i + 2}.5x faster "
-                                  f"on {i + 10},000 images."}) + "\n")
-    return f
+    return synthetic_papers(tmp_path / "c.jsonl", n, "Batch paper")
 
 
 def _env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, url: str) -> None:

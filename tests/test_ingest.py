@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from stub_server import StubServer, auto_label
+from stub_server import StubServer, auto_label, synthetic_papers
 
 from agent import corpus
 from agent.ingest import ingest
@@ -17,13 +17,7 @@ from agent.store import Store
 
 
 def _papers(tmp_path: Path, n: int) -> Path:
-    f = tmp_path / "c.jsonl"
-    with f.open("w") as out:
-        for i in range(n):
-            out.write(json.dumps({"title": f"Paper {i}",
-                                  "abstract": f"We study topic {chr(65 + i)}. It is {i + 2}.5x faster "
-                                  f"on {i + 10},000 images."}) + "\n")
-    return f
+    return synthetic_papers(tmp_path / "c.jsonl", n, "Paper")
 
 
 def test_second_ingest_changes_nothing_and_costs_no_call(settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
