@@ -137,8 +137,12 @@ def mentions(name: str, text: str) -> bool:
     """Whole-word, case-insensitive, with a hyphen read as a hyphen, a space or nothing (GPT-4o, "Go Explore",
     PFPPO); a plural name is mentioned by its singular. Words never run together: "ReNO" is not in "are not"."""
     def forms(s: str) -> set[str]:
-        s = s.lower().replace("_", " ")
-        return {s, s.replace("-", " "), s.replace("-", "")}
+        s = s.lower()
+        # a subscript may be written with "_" or not at all ("L_2" is "L2")
+        out = set()
+        for t in (s.replace("_", " "), s.replace("_", "")):
+            out |= {t, t.replace("-", " "), t.replace("-", "")}
+        return out
 
     n = name.strip().rstrip(".,;:")
     if not n:
@@ -578,8 +582,9 @@ class Loop:
     def _rare_names(self, text: str) -> list[str]:
         out = []
         for n in names(text):
-            if not mentions(n, self.question) or len(n) < 3:
-                continue  # only names the user wrote; two letters (KG, QA) are abbreviations users coin freely
+            if not mentions(n, self.question) or (len(n) < 3 and n.isalpha()):
+                continue  # only names the user wrote; two letters (KG, QA) are abbreviations users coin freely (a
+                # letter and a digit, B4 or T5, name a model)
             if not self._common_name(n):  # decided once per question (parts and rounds reuse it)
                 out.append(n)
         return out
@@ -710,7 +715,9 @@ class Loop:
                 continue
             self.seen.add((query, h.paper.id))
             support = self.retriever.support(query, h.paper.id)
-            if support < min_support:
+            if support < min_support and not any(mentions(n, h.paper.title) for n in required):
+                # (a paper whose title names a rare name the question uses is what it asks about, however few of the
+                # question's other words it uses)
                 self.steps.append(Step(query=query, paper_id=h.paper.id, round=rnd, verdict=f"skipped: the paper uses "
                                        f"{support:.2f} of the question's vocabulary (< {min_support})"))
                 continue

@@ -791,3 +791,35 @@ def test_names_given_as_alternatives_are_not_each_required(settings, store, ques
     text = "Fast Clustering with Sketches. We present SketchKM, a faster k-means variant."
     required = [n for n in ["SketchKM", "WAvg", "DNA"] if n in question]
     assert loop._unnamed(required, Plan(kind="one", number=False), text) == missing
+
+
+def test_a_subscript_and_a_letter_digit_name() -> None:
+    from agent.qa import mentions
+
+    assert mentions("L2", "weight matching does not reduce the L_2 distance")  # "_" may be left out
+    assert mentions("L_2", "the L2 distance") and not mentions("ReNO", "these are not")
+    assert names("Does B4 beat T5 on KG tasks?") == ["B4", "KG", "T5"]
+
+
+def test_a_letter_and_a_digit_name_a_model_two_letters_do_not(settings, store) -> None:  # type: ignore[no-untyped-def]
+    from agent.qa import Loop
+
+    loop = Loop("Does B4 beat KG methods?", store, LLM(settings), Retriever(store), settings.qa, None, None)
+    assert loop._rare_names("Does B4 beat KG methods?") == ["B4"]
+
+
+def test_a_paper_whose_title_names_the_rare_name_asked_is_judged_however_few_words_it_shares(  # type: ignore[no-untyped-def]
+        settings, tmp_path: Path) -> None:
+    f = tmp_path / "p.jsonl"
+    papers = PAPERS + [("B4: Selecting Code Solutions with Plausible Tests", "We pick the best generated program "
+                        "from the posterior probability of its passing states.")]
+    f.write_text("".join(json.dumps({"title": t, "abstract": a}) + "\n" for t, a in papers))
+    with StubServer([], default=auto_label) as srv:
+        settings.openai_base_url = srv.url
+        s = Store(settings)
+        ingest(corpus.load([f]), settings, s, LLM(settings))
+    settings.qa.min_support = 0.99  # every paper shares too few of the question's words ...
+    model = Scripted("one", picks={"B4": ("posterior", "posterior probability")})
+    ans, _ = _ask(settings, s, "What inputs does B4 work from when judging machine-written programs?", model)
+    assert model.judged == [papers[-1][0]]  # ... but the one whose title names B4 is judged
+    assert not ans.abstained and ans.citations[0].title.startswith("B4")
