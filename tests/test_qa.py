@@ -823,3 +823,37 @@ def test_a_paper_whose_title_names_the_rare_name_asked_is_judged_however_few_wor
     ans, _ = _ask(settings, s, "What inputs does B4 work from when judging machine-written programs?", model)
     assert model.judged == [papers[-1][0]]  # ... but the one whose title names B4 is judged
     assert not ans.abstained and ans.citations[0].title.startswith("B4")
+
+
+def test_a_statement_that_two_things_both_do_something_names_a_comparisons_sides() -> None:
+    from agent.qa import subjects
+
+    two = subjects("CodeScore and B4 both judge generated programs. What inputs does each one work from?")
+    assert two == [("CodeScore", "What inputs does CodeScore work from?"), ("B4", "What inputs does B4 work from?")]
+    # the "and" joining the two is the first outside parentheses; "The" opening the sentence is the thing's article
+    two = subjects("NBPO (sampling from implicit and explicit feedback) and the PF-PPO work are both trained on noisy "
+                   "signals. How does it cope?")
+    assert [x for x, _ in two] == ["NBPO (sampling from implicit and explicit feedback)", "the PF-PPO work"]
+    assert two[1][1] == "the PF-PPO work: How does it cope?"  # no "each": asked as it stands
+    # a question, not a statement, that joins two things with "both"; a statement with no question after it
+    assert subjects("How does the model for image generation and image editing put both tasks in one form?") == []
+    assert subjects("WAvg and SketchKM both run fast.") == []
+    assert subjects("WAvg is fast. What does each one do?") == []
+
+
+@pytest.mark.parametrize("planned", ["one", "compare"])
+def test_two_things_a_question_says_both_do_something_are_its_sides_whatever_the_plan(settings, store, planned) -> None:  # type: ignore[no-untyped-def]
+    q = "WAvg and SketchKM both make a standard method cheaper. What does each one speed up?"
+    # the planner's parts split the question by clause, not by thing; its kind may even be a single answer
+    model = Scripted(planned, parts=["What does each one speed up?", "Which is cheaper?"],
+                     picks={"Merging": ("3.2%", "3.2%"), "Clustering": ("12x", "12x faster")})
+    ans, reqs = _ask(settings, store, q, model, side=True)
+    assert ans.kind == "compare" and not ans.abstained
+    assert [c.title for c in ans.citations][:1] == [PAPERS[0][0]] and PAPERS[1][0] in {c.title for c in ans.citations}
+    side_asks = [s.query for s in ans.steps if s.verdict.startswith("asked")]
+    assert side_asks == ["What does WAvg speed up?", "What does SketchKM speed up?"]
+    # a comparison planned with sub-questions each about one of the two things keeps them (in the things' order)
+    model.plan["parts"] = ["How much faster is SketchKM?", "How does WAvg merge models?"]
+    ans, _ = _ask(settings, store, q, model, side=True)
+    kept = ["How does WAvg merge models?", "How much faster is SketchKM?"]
+    assert ([s.query for s in ans.steps if s.verdict.startswith("asked")] == kept) is (planned == "compare")
