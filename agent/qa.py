@@ -951,7 +951,16 @@ class Loop:
         if len(plan.parts) == 2 and self.cfg.side_judge:
             for pk in chosen:
                 at = max(range(2), key=lambda i: self.retriever.support(sides[i], pk.hit.paper.id))
-                pk.also = self.ask_paper(pk, plan.parts[at], nearest=True)
+                clauses = question_parts(plan.parts[at])
+                if self.cfg.part_judge and len(clauses) > 1:
+                    # a side asked in several clauses ("what inputs does X use, and how does it judge?"): one
+                    # judgement picks one sentence, so each clause is asked on its own, as for one paper's answer
+                    pk.also = []
+                    for clause in clauses[:self.cfg.max_parts]:
+                        pk.also += [x for x in self.ask_paper(pk, clause, nearest=False)
+                                    if x.id not in {y.id for y in pk.also}]
+                else:
+                    pk.also = self.ask_paper(pk, plan.parts[at], nearest=True)
         for s in self.steps:
             if s.verdict == "used" and s.paper_id not in {p.hit.paper.id for p in chosen}:
                 s.verdict = "rejected: two other papers answer the two sides"

@@ -101,7 +101,9 @@ class QASettings(BaseModel):
                              "is the fix called?\") answered by one paper: that paper is asked each clause on its own "
                              "and the sentence picked for each is quoted too (the nearest one when it picks none): the "
                              "whole question's judge picks one sentence, and 15 of the 76 dev and own questions have "
-                             "two or three clauses; replayed, 2 more right answers, none lost")
+                             "two or three clauses; replayed, 2 more right answers, none lost. A comparison's side "
+                             "of several clauses is asked the same way (9 of the 37 comparisons of evals/; "
+                             "replayed, 1 more right answer, none lost)")
     max_parts: int = Field(3, ge=1, description="clauses asked on their own at most (a judge call each, ~5-7 s); "
                            "no dev or own question has more than 3")
     antecedents: bool = Field(True, description="a quoted sentence that points back (\"This finding shows\", \"The "

@@ -362,6 +362,34 @@ def test_comparison_asks_each_cited_paper_its_own_side(settings, store) -> None:
     assert [s.query for s in ans.steps if s.verdict.startswith("asked")] == parts  # each paper asked its own side
 
 
+def test_a_side_of_several_clauses_is_asked_clause_by_clause(settings, store) -> None:  # type: ignore[no-untyped-def]
+    q = "Compare how much WAvg improves accuracy with SketchKM: what is it, and how much faster does it run?"
+    parts = ["How much does WAvg improve accuracy?", "What is SketchKM, and how much faster does it run?"]
+    model = Scripted("compare", parts=parts, picks={"Merging": ("3.2%", "3.2%"), "Clustering": ("12x", "12x faster")})
+
+    def sided(body: dict) -> dict:  # type: ignore[type-arg]
+        user = body["messages"][1]["content"]
+        if "Question: What is SketchKM" in user:  # the clause asking what it is gets the sentence saying so
+            sid = next(line.split(":")[0] for line in user.splitlines() if "We present SketchKM" in line)
+            return {"sentence": sid, "answer": "a faster k-means variant"}
+        return model(body)
+
+    with StubServer([], default=sided) as srv:
+        settings.openai_base_url = srv.url
+        settings.qa.nearest_too, settings.qa.side_judge = False, True
+        ans = ask(q, store, LLM(settings), k=3)
+    asked = [s.query for s in ans.steps if s.verdict.startswith("asked")]
+    # one side asked whole, the other clause by clause: one judgement would have picked one of its two sentences
+    assert asked == [parts[0], "What is SketchKM", "how much faster does it run?"]
+    sketch = next(s for s in ans.sentences if s.text.startswith("Fast Clustering"))
+    assert "We present SketchKM, a faster k-means variant." in sketch.text and "12x faster" in sketch.text
+    settings.qa.part_judge = False  # without clause-wise judging the side is one question again
+    with StubServer([], default=sided) as srv:
+        settings.openai_base_url = srv.url
+        ans = ask(q, store, LLM(settings), k=3)
+    assert [s.query for s in ans.steps if s.verdict.startswith("asked")] == parts
+
+
 def test_each_clause_of_a_question_is_asked_of_the_answering_paper(settings, store) -> None:  # type: ignore[no-untyped-def]
     q = "What does WAvg do, and how much does it improve accuracy on GLUE?"
     assert question_parts(q) == ["What does WAvg do", "how much does it improve accuracy on GLUE?"]
