@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -127,8 +128,24 @@ def names(text: str) -> list[str]:
 _COMPOUND = re.compile(r"[A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*(?:-[a-z]+)+")
 
 
+# A name made an adjective ("Bures-Wasserstein-based", "Navier-Stokes-style") names the thing it is built on: a paper
+# on it names that thing, seldom the adjective.
+_ADJ_SUFFIX = re.compile(r"(?:-(?:based|style|like|type|driven|guided|inspired|powered|aware|oriented|centric"
+                         r"|specific|agnostic|free|only))+$")
+
+
 def _head(name: str) -> str:
-    return "" if _COMPOUND.fullmatch(name) else name
+    return "" if _COMPOUND.fullmatch(name) else _ADJ_SUFFIX.sub("", name)
+
+
+# TeX accents as arXiv listings keep them (T\"ulu, Schr\"odinger, {\'e}), and letters with diacritics, are read as
+# the plain letter a user types ("Tulu"); `mentions` compares both sides folded.
+_TEX_ACCENT = re.compile(r"""\{\\[`'^"~=.]\s*([A-Za-z])\}|\\[`'^"~=.]\s*\{?([A-Za-z])\}?|\\[uvHckrbd]\{([A-Za-z])\}""")
+
+
+def fold(text: str) -> str:
+    text = _TEX_ACCENT.sub(lambda m: next(g for g in m.groups() if g), text)
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 # "A, B or C": a list of alternatives (its last word ends the list; "A or B" is the shortest)
@@ -136,10 +153,11 @@ _OR_LIST = re.compile(r"(?:[\w@&-]+,\s+)*[\w@&-]+,?\s+or\s+[\w@&-]+", re.I)
 
 
 def mentions(name: str, text: str) -> bool:
-    """Whole-word, case-insensitive, with a hyphen read as a hyphen, a space or nothing (GPT-4o, "Go Explore",
-    PFPPO); a plural name is mentioned by its singular. Words never run together: "ReNO" is not in "are not"."""
+    """Whole-word, case-insensitive, accents folded (`fold`), with a hyphen read as a hyphen, a space or nothing
+    (GPT-4o, "Go Explore", PFPPO); a plural name is mentioned by its singular. Words never run together: "ReNO" is
+    not in "are not"."""
     def forms(s: str) -> set[str]:
-        s = s.lower()
+        s = fold(s).lower()
         # a subscript may be written with "_" or not at all ("L_2" is "L2")
         out = set()
         for t in (s.replace("_", " "), s.replace("_", "")):

@@ -40,8 +40,8 @@ OWN_SETS = {
                     "qa.answer_correct=0.87"]),
     "probe6": (30, ["qa.citation_precision=0.77", "qa.citation_recall=0.67", "qa.abstention_accuracy=0.79",
                     "qa.answer_correct=0.67"]),
-    "probe7": (30, ["qa.citation_precision=0.82", "qa.citation_recall=0.67", "qa.abstention_accuracy=0.99",
-                    "qa.answer_correct=0.59"]),
+    "probe7": (30, ["qa.citation_precision=0.83", "qa.citation_recall=0.72", "qa.abstention_accuracy=0.99",
+                    "qa.answer_correct=0.63"]),
 }
 # Confident errors must not grow (a ceiling, so checked on the JSON rather than with --fail-under).
 MAX_WRONG = {"dev": 0.0, "own": 0.0, "fresh": 0.0, "topics": 0.05, "probe": 0.15, "probe2": 0.0, "probe3": 0.0,

@@ -829,6 +829,19 @@ def test_a_subscript_and_a_letter_digit_name() -> None:
     assert names("Does B4 beat T5 on KG tasks?") == ["B4", "KG", "T5"]
 
 
+def test_accents_and_names_made_adjectives() -> None:
+    from agent.qa import fold, mentions
+
+    # arXiv listings keep TeX accents; users type plain letters (or the accented one)
+    assert fold(r'T\"ulu, Schr\"odinger, {\'e}t\'e, na\"{i}ve, Schrödinger') == \
+        "Tulu, Schrodinger, ete, naive, Schrodinger"
+    assert mentions("Tulu", r'We further introduce T\"ulu, our best model') and mentions("Tülu", "the Tulu suite")
+    assert not mentions("Tulu", "a Tulip model")
+    # "X-based" names X; an acronym made an adjective is still no name; "-mini" is part of a model's name
+    assert names("How is the Bures-Wasserstein-based RBN built, unlike GPT-4o-style or PPO-style ones and o1-mini?") \
+        == ["Bures-Wasserstein", "GPT-4o", "RBN", "o1-mini"]
+
+
 def test_a_letter_and_a_digit_name_a_model_two_letters_do_not(settings, store) -> None:  # type: ignore[no-untyped-def]
     from agent.qa import Loop
 
