@@ -144,6 +144,8 @@ _TEX_ACCENT = re.compile(r"""\{\\[`'^"~=.]\s*([A-Za-z])\}|\\[`'^"~=.]\s*\{?([A-Z
 
 
 def fold(text: str) -> str:
+    if text.isascii() and "\\" not in text:  # nearly every text: `mentions` folds each abstract it reads
+        return text
     text = _TEX_ACCENT.sub(lambda m: next(g for g in m.groups() if g), text)
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
