@@ -327,7 +327,7 @@ def question_parts(question: str) -> list[str]:
 # evals/ open this way (and no other kind of question does); the 1.5B planner split 7 of those by clause instead of
 # by thing ("What does each one build on?", "Is reinforcement learning used?"), and called 3 a single answer.
 _FIRST_STATEMENT = re.compile(r"\s*(.+?[^.\s])\.\s+(?=[A-Z])(.+)$", re.S)
-_BOTH = re.compile(r"\s+(?:(?:are|were|do|did)\s+)?both\s+(?=[a-z])")
+_BOTH = re.compile(r"\s+(?:(?:are|were|do|did)\s+)?(both|each)\s+(?=[a-z])")
 _ASKING = re.compile(r"^\W*(?:how|what|which|why|where|when|who|whose|is|are|does|do|did|can|could)\b", re.I)
 _EACH = re.compile(r"\beach(?:\s+one)?(?:\s+of\s+them)?\b", re.I)
 # A thing named in more words than this is a clause, not a noun phrase (the longest subject of evals/ has 10)
@@ -347,6 +347,10 @@ def subjects(question: str) -> list[tuple[str, str]]:
     statement, asked = m.group(1), m.group(2).strip()
     both = _BOTH.search(statement)
     if not both or _ASKING.match(statement) or not asked:
+        return []
+    if both.group(1) == "each" and not _EACH.search(asked):
+        # "A and B each V ..." says both as well, but "each" is also a determiner ("X spreads each update"): it
+        # names two things only when the question then asks something of each
         return []
     head, depth = statement[:both.start()], 0
     for i, ch in enumerate(head):
@@ -371,8 +375,14 @@ def by_thing(parts: list[str], two: list[tuple[str, str]]) -> list[str]:
         return bool(words[i]) and 2 * len(words[i] & used) >= len(words[i]) and (
             len(words[i] & used) / len(words[i]) > len(words[1 - i] & used) / max(1, len(words[1 - i])))
 
+    def whole(part: str) -> bool:
+        # the 1.5B planner drops clauses ("How does each judge X, and which measure does each report?" became "How
+        # does AIO-P judge X?" in 5 of the 12 such comparisons of evals/): a part asking fewer is not used
+        return len(question_parts(part)) >= len(question_parts(two[0][1]))
+
     for order in ((0, 1), (1, 0)):
-        if len(parts) == 2 and all(about(parts[at], i) for at, i in zip(order, (0, 1), strict=True)):
+        if len(parts) == 2 and all(about(parts[at], i) and whole(parts[at])
+                                   for at, i in zip(order, (0, 1), strict=True)):
             return [parts[order[0]], parts[order[1]]]
     return [q for _, q in two]
 
@@ -787,9 +797,9 @@ class Loop:
         # A question about which papers exist, on a topic named in a few words: a paper must name the topic.
         topic, by_topic = self.topic, self._by_topic(plan)
         # "Is there a paper on X?", "Are there papers that ...": the answer is the paper itself, so every paper the
-        # judge accepts must also be judged to work on X (prompts/qa_fits.md), whatever its rank; a topic checked by
-        # its words needs no such call
-        existence = asks_for_papers(self.question) and not by_topic and plan.kind in ("one", "list")
+        # judge accepts must also be judged to work on X (prompts/qa_fits.md), whatever its rank; a paper that names
+        # a topic checked by its words needs no such call
+        existence = asks_for_papers(self.question) and plan.kind in ("one", "list")
         # (how common the question's proper nouns are is looked up only when a verb of making asks for a thing)
         made = made_asked(query, required + [n for n in proper_nouns(query) if len(n) > 2 and not self._common_name(n)]
                           ) if plan.kind in ("one", "list") and _MAKING.search(query) else []
@@ -807,7 +817,8 @@ class Loop:
                                        f"{support:.2f} of the question's vocabulary (< {min_support})"))
                 continue
             text = h.paper.title + " " + h.paper.abstract
-            if by_topic and not topic.named_by(text):
+            named = by_topic and topic.named_by(text)
+            if by_topic and not named and not topic.titled_by(h.paper.title):
                 # decided by the words alone, before any model call
                 self.steps.append(Step(query=query, paper_id=h.paper.id, round=rnd,
                                        verdict=f"rejected: the paper never names the topic ({' '.join(topic.words)})"))
@@ -821,7 +832,7 @@ class Loop:
             step = Step(query=query, paper_id=h.paper.id, round=rnd, sentence=sent.id if sent else None,
                         phrase=words, verdict="none")
             self.steps.append(step)
-            if by_topic and plan.kind == "list":
+            if named and plan.kind == "list":
                 # The paper names the topic: it belongs in the list whatever sentence the judge picked (on the four
                 # short-topic lists of dev, own and fresh the judge said none or picked an off-topic sentence for 3
                 # of their 10 gold papers). The sentence cited is the judge's when it names the topic, else the one
@@ -893,7 +904,7 @@ class Loop:
             elif plan.kind == "list" and rank > self.cfg.list_trusted_rank and not fits(self.ctx, h, sent):
                 step.verdict = (f"rejected: ranked {rank} (> {self.cfg.list_trusted_rank}) and judged to work on "
                                 "another topic (prompts/qa_fits.md)")
-            elif (existence and (plan.kind == "one" or rank <= self.cfg.list_trusted_rank)
+            elif (existence and not named and (plan.kind == "one" or rank <= self.cfg.list_trusted_rank)
                   and not fits(self.ctx, h, sent)):
                 step.verdict = "rejected: asked whether a paper on the topic exists, and judged to work on another one"
             else:

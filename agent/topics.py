@@ -203,6 +203,20 @@ class Topic:
                 return True
         return False
 
+    def titled_by(self, title: str) -> bool:
+        """Whether a title names the rarest word of every term of one alternative ("Advancing Model Pruning via
+        Bi-level Optimization" for "neural network pruning", "... Text-to-Image Synthesis" for "text-to-image
+        generation models"). A title says what a paper is about, in its own words for the rest of the term; that is
+        not enough to list it unread ("Graph Neural Networks" has the rarest word of "knowledge graphs"), so such a
+        paper is judged like a paper found for a topic described at length."""
+        pieces = set(_pieces(title))
+        for runs in self._alternatives:
+            cores = [[w for w in run if w not in _GENERIC] for run in runs]
+            if any(cores) and all(all(p in pieces for p in _pieces(max(core, key=self._idf)))
+                                  for core in cores if core):
+                return True
+        return False
+
     def _term_named(self, run: list[str], pieces: list[str], words: list[str]) -> bool:
         core = [i for i, w in enumerate(run) if w not in _GENERIC]
         if not core:

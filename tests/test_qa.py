@@ -781,6 +781,17 @@ def test_a_short_topic_is_checked_by_its_words_before_any_judge_call(settings, s
     assert ans.abstained and model.judged == []
 
 
+def test_a_paper_whose_title_names_a_short_topics_rarest_word_is_judged_not_listed_unread(settings, store) -> None:  # type: ignore[no-untyped-def]
+    # "weight merging" stands nowhere as a term, but the first paper's title names its words: judged, and listed
+    # only when the judge picks a sentence; the other two are rejected by their words before any call
+    model = Scripted("list")
+    ans, _ = _ask(settings, store, "Which papers deal with weight merging?", model)
+    assert ans.abstained and model.judged == [PAPERS[0][0]]
+    model = Scripted("list", picks={"Merging": ("merge", "merge")})
+    ans, _ = _ask(settings, store, "Which papers deal with weight merging?", model)
+    assert [c.title for c in ans.citations] == [PAPERS[0][0]] and model.judged == [PAPERS[0][0]]
+
+
 def test_how_common_a_name_is_comes_from_the_index_not_from_reading_every_paper(settings, store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from agent.qa import Loop
 
@@ -880,6 +891,23 @@ def test_a_statement_that_two_things_both_do_something_names_a_comparisons_sides
     assert subjects("How does the model for image generation and image editing put both tasks in one form?") == []
     assert subjects("WAvg and SketchKM both run fast.") == []
     assert subjects("WAvg is fast. What does each one do?") == []
+    # "A and B each V ..." names two things when the question then asks of each; "each" as a determiner does not
+    two = subjects("MAMMAL and UniT each serve many tasks. How does each one do it?")
+    assert [x for x, _ in two] == ["MAMMAL", "UniT"]
+    assert subjects("ROME and MEMIT edit each layer. How is that done?") == []
+
+
+def test_a_planned_side_that_drops_one_of_the_questions_clauses_is_not_used() -> None:
+    from agent.qa import by_thing, subjects
+
+    two = subjects("AIO-P and As-ViT both skip training. How does each judge an architecture, and which correlation "
+                   "does each report?")
+    whole = ["How does AIO-P judge an architecture, and which correlation does AIO-P report?",
+             "How does As-ViT judge an architecture, and which correlation does As-ViT report?"]
+    # the planner kept the first clause only: the question's own clauses, asked of each thing, are used
+    assert by_thing(["How does AIO-P judge an architecture?", "How does As-ViT judge an architecture?"], two) == [
+        q for _, q in two]
+    assert by_thing(whole, two) == whole
 
 
 @pytest.mark.parametrize("planned", ["one", "compare"])

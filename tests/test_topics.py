@@ -110,3 +110,14 @@ def test_an_acronym_is_spelled_out_by_the_words_its_abstract_defines_it_by() -> 
                                                                   "reinforcement learning from human feedback")
     assert spelled_out("It takes GPU time.", abstract) == ""  # brackets that do not spell it define nothing
     assert spelled_out("We train 3,700 models.", abstract) == ""
+
+
+def test_a_title_naming_the_rarest_word_of_each_term_marks_a_paper_to_judge() -> None:
+    idf = {"neural": 1.0, "network": 1.0, "pruning": 4.0, "knowledge": 3.0, "graphs": 2.5}
+    topic = Topic("Which papers study neural network pruning?", lambda w: idf.get(w, 1.0), 4)
+    assert topic.titled_by("Advancing Model Pruning via Bi-level Optimization")
+    assert not topic.named_by("Advancing Model Pruning via Bi-level Optimization")  # not the term itself
+    assert not topic.titled_by("Neural Network Training at Scale")  # the common words alone
+    # every term of the topic: the rarest word of one is not enough
+    two = Topic("Any work on knowledge graphs for neural network pruning?", lambda w: idf.get(w, 1.0), 4)
+    assert not two.titled_by("Advancing Model Pruning") and two.titled_by("Knowledge Graph Pruning")
