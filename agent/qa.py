@@ -312,9 +312,13 @@ def states_value(text: str) -> bool:
 
 
 # A new interrogative clause after "?", ", and" or "and" starts another question: "what goes wrong with ROAST, and
-# what is the fixed version called?" asks two things, usually answered by two sentences of one paper.
-_PART_BREAK = re.compile(r"(?:\?\s+|[,;]\s+and\s+|\s+and\s+)(?=(?:what|which|how|why|where|when|who|is|are|does|do"
-                         r"|did|if)\b)", re.I)
+# what is the fixed version called?" asks two things, usually answered by two sentences of one paper. It may open with
+# an auxiliary ("..., and can it run without a nested loop?") or, after a comma, a preposition ("..., and up to what
+# batch size?"; without one, "On which dataset and with which model ...?" is one clause).
+_PART_BREAK = re.compile(r"(?:\?\s+|[,;]\s+and\s+|\s+and\s+)(?=(?:what|which|how|why|where|when|who|is|are|was|were"
+                         r"|does|do|did|has|have|had|can|could|will|would|should|if)\b)"
+                         r"|(?:\?\s+|[,;]\s+and\s+)(?=(?:up\s+to|for|in|on|at|by|with|from|under|over|across|against|to)"
+                         r"\s+(?:what|which|how|whom)\b)", re.I)
 
 
 def question_parts(question: str) -> list[str]:
@@ -377,7 +381,7 @@ def by_thing(parts: list[str], two: list[tuple[str, str]]) -> list[str]:
 
     def whole(part: str) -> bool:
         # the 1.5B planner drops clauses ("How does each judge X, and which measure does each report?" became "How
-        # does AIO-P judge X?" in 5 of the 12 such comparisons of evals/): a part asking fewer is not used
+        # does AIO-P judge X?" in 5 of the 11 such comparisons of evals/): a part asking fewer is not used
         return len(question_parts(part)) >= len(question_parts(two[0][1]))
 
     for order in ((0, 1), (1, 0)):

@@ -23,20 +23,21 @@ THRESHOLDS = ["extraction.numeric_precision=0.91", "extraction.numeric_recall=0.
 # `probe4` (30 in dev's mix, written by an annotator who had not read the code, measured once before this round) and
 # `probe5` (30 more, written the same way during the round and measured once after its last change) and `probe6`
 # (30 more, written the same way, measured once on the code of the round's end before anything was changed for it),
-# `probe7` and `probe8` (30 each, written the same way, each measured once live on the code of its round's end).
+# `probe7`, `probe8` and `probe9` (30 each, written the same way, each measured once live on the code of its round's
+# end).
 OWN_SETS = {
     "own": (46, ["qa.citation_precision=0.98", "qa.citation_recall=0.82", "qa.abstention_accuracy=0.99",
                  "qa.answer_correct=0.92"]),
     "fresh": (22, ["qa.citation_precision=0.99", "qa.citation_recall=0.84", "qa.abstention_accuracy=0.99",
                    "qa.answer_correct=0.92"]),
-    "topics": (20, ["qa.citation_precision=0.90", "qa.citation_recall=0.75", "qa.abstention_accuracy=0.85",
-                    "qa.answer_correct=0.76"]),
-    "probe": (14, ["qa.citation_precision=0.77", "qa.citation_recall=0.68", "qa.answer_correct=0.56"]),
+    "topics": (20, ["qa.citation_precision=0.92", "qa.citation_recall=0.83", "qa.abstention_accuracy=0.85",
+                    "qa.answer_correct=0.92"]),
+    "probe": (14, ["qa.citation_precision=0.78", "qa.citation_recall=0.73", "qa.answer_correct=0.64"]),
     "probe2": (17, ["qa.citation_precision=0.99", "qa.citation_recall=0.99", "qa.abstention_accuracy=0.99",
                     "qa.answer_correct=0.78"]),
     "probe3": (12, ["qa.citation_precision=0.92", "qa.abstention_accuracy=0.99", "qa.answer_correct=0.79"]),
-    "probe4": (30, ["qa.citation_precision=0.83", "qa.citation_recall=0.53", "qa.abstention_accuracy=0.99",
-                    "qa.answer_correct=0.59"]),
+    "probe4": (30, ["qa.citation_precision=0.84", "qa.citation_recall=0.57", "qa.abstention_accuracy=0.99",
+                    "qa.answer_correct=0.63"]),
     "probe5": (30, ["qa.citation_precision=0.91", "qa.citation_recall=0.70", "qa.abstention_accuracy=0.79",
                     "qa.answer_correct=0.87"]),
     "probe6": (30, ["qa.citation_precision=0.77", "qa.citation_recall=0.67", "qa.abstention_accuracy=0.79",
@@ -45,11 +46,13 @@ OWN_SETS = {
                     "qa.answer_correct=0.63"]),
     "probe8": (30, ["qa.citation_precision=0.81", "qa.citation_recall=0.61", "qa.abstention_accuracy=0.79",
                     "qa.answer_correct=0.59"]),
+    "probe9": (30, ["qa.citation_precision=0.86", "qa.citation_recall=0.61", "qa.abstention_accuracy=0.99",
+                    "qa.answer_correct=0.43"]),
 }
 # Confident errors must not grow (a ceiling, so checked on the JSON rather than with --fail-under).
 MAX_WRONG = {"dev": 0.0, "own": 0.0, "fresh": 0.0, "topics": 0.05, "probe": 0.15, "probe2": 0.0, "probe3": 0.0,
              "probe4": 0.04, "probe5": 0.04, "probe6": 0.10, "probe7": 0.04,
-             "probe8": 0.14}
+             "probe8": 0.14, "probe9": 0.07}
 
 
 @pytest.fixture

@@ -390,6 +390,16 @@ def test_a_side_of_several_clauses_is_asked_clause_by_clause(settings, store) ->
     assert [s.query for s in ans.steps if s.verdict.startswith("asked")] == parts
 
 
+def test_a_clause_may_open_with_an_auxiliary_or_after_a_comma_a_preposition() -> None:
+    assert question_parts("What does WAvg assume, and can it run without a nested loop?") == [
+        "What does WAvg assume", "can it run without a nested loop?"]
+    assert question_parts("What does WAvg give, and up to what batch size does it match MEMIT?") == [
+        "What does WAvg give", "up to what batch size does it match MEMIT?"]
+    # without the comma the two wh-phrases belong to one clause
+    assert question_parts("On which dataset and with which model was WAvg evaluated?") == [
+        "On which dataset and with which model was WAvg evaluated?"]
+
+
 def test_each_clause_of_a_question_is_asked_of_the_answering_paper(settings, store) -> None:  # type: ignore[no-untyped-def]
     q = "What does WAvg do, and how much does it improve accuracy on GLUE?"
     assert question_parts(q) == ["What does WAvg do", "how much does it improve accuracy on GLUE?"]
