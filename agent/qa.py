@@ -397,6 +397,24 @@ def side_question(asked: str, subject: str) -> str:
     return _EACH.sub(lambda _: subject, asked) if _EACH.search(asked) else f"{subject}: {asked}"
 
 
+# The examples a question gives of what it asks about: "for instance labels that might be flipped, reward scores that
+# may be wrong, or test cases that are unreliable", "e.g. self-reflection or self-correction", "(cleaning,
+# deduplication, or mixing sources)". A paper on one of them is far, in embedding space, from the whole question.
+_EXAMPLES = re.compile(r"\b(?:e\.g\.|i\.e\.|for\s+(?:instance|example)|such\s+as)\s*,?\s*([^?()]+?)(?=\.\s|[?()]|$)"
+                       r"|\(([^()]*(?:,|\bor\b)[^()]*)\)", re.I)
+_EXAMPLE_SEP = re.compile(r"\s*,\s*(?:(?:or|and)\s+)?|\s+or\s+|\s+and\s+", re.I)
+
+
+def examples(question: str) -> list[str]:
+    """The phrases of the examples a question lists (`_EXAMPLES`), in order; [] when it gives none."""
+    out: list[str] = []
+    for m in _EXAMPLES.finditer(question):
+        for part in _EXAMPLE_SEP.split((m.group(1) or m.group(2)).strip(" .")):
+            if tokens(part) and part not in out:
+                out.append(part.strip())
+    return out
+
+
 def numeric_bound(question: str) -> tuple[str, Candidate] | None:
     """ "above 10x", "at least 90%": a comparison word right before a number found by the abstract number finder."""
     for c in find_candidates(question):
@@ -662,6 +680,7 @@ class Loop:
         self._df_limit = max(1, int(cfg.generic_name_share * max(1, len(retriever.ids))))
         self._common: dict[str, bool] = {}
         self.topic = Topic(question, retriever.idf, cfg.topic_max_words)
+        self.examples = examples(question)
         self._or_lists = [re.findall(r"[\w@&-]+", m.group(0).replace(" or ", " ")) for m in _OR_LIST.finditer(question)]
 
     def _by_topic(self, plan: Plan) -> bool:
@@ -778,6 +797,15 @@ class Loop:
                 out.append(n)
         return out
 
+    def _topicality(self, hit: Hit, sentence: Sentence) -> float:
+        """How near a list's sentence is to what is asked: its cosine with the question, or with one of the examples
+        the question lists (`examples`), whichever is higher: a paper on one example of several is far from all of
+        them together."""
+        sim = hit.similarity.get(sentence.id, -1.0)
+        if sim < self.cfg.list_min_similarity and self.examples:
+            sim = max(sim, self.retriever.similarity(hit.paper.id, sentence, self.examples))
+        return sim
+
     def _sure(self, plan: Plan, rank: int, hit: Hit) -> bool:
         """Whether retrieval alone says a paper belongs in a list: ranked among the first `list_sure_rank` and holding
         a sentence at least `list_sure_similarity` from the request. Such a paper is listed whether or not the judge
@@ -891,9 +919,9 @@ class Loop:
             elif absent := [n for n in things if not mentions(n, text)]:
                 # a number of a thing the paper never names is a number of something else
                 step.verdict = f"rejected: a quantity of {', '.join(absent)} was asked and the paper never names it"
-            elif plan.kind == "list" and h.similarity.get(sent.id, -1.0) < self.cfg.list_min_similarity:
+            elif plan.kind == "list" and (near := self._topicality(h, sent)) < self.cfg.list_min_similarity:
                 step.verdict = (f"rejected: the sentence is off the question's topic (similarity "
-                                f"{h.similarity.get(sent.id, -1.0):.2f} < {self.cfg.list_min_similarity})")
+                                f"{near:.2f} < {self.cfg.list_min_similarity})")
             elif plan.number and not quantities(sent.text, query):
                 step.verdict = "rejected: a quantity was asked for and the sentence states none"
             elif one_quantity and measure and not any(

@@ -117,6 +117,7 @@ class Retriever:
         self._index: SearchIndex | None = None
         self._words: dict[str, set[str]] = {}
         self._qvec: tuple[str, np.ndarray] | None = None
+        self._vec_cache: dict[str, np.ndarray] = {}
         self.last_ms = 0.0
         self.ids = self.index.doc_ids  # in title order
         self.papers = Papers(store, self.ids)
@@ -219,6 +220,17 @@ class Retriever:
         if self._qvec is None or self._qvec[0] != query:
             self._qvec = (query, np.asarray(self.store.ef([query])[0]))
         return self._qvec[1]
+
+    def similarity(self, paper_id: str, sentence: Sentence, queries: list[str]) -> float:
+        """The highest cosine between one stored sentence and any of `queries` (embedded once each)."""
+        if not queries:
+            return -1.0
+        want = [q for q in queries if q not in self._vec_cache]
+        if want:
+            self._vec_cache.update(zip(want, (np.asarray(v) for v in self.store.ef(want)), strict=True))
+        r = self.index.rows(paper_id).get(sentence.id)
+        vec = self.index.sent_vecs[r] if r is not None else np.asarray(self.store.ef([sentence.text])[0])
+        return max(float(vec @ self._vec_cache[q]) for q in queries)
 
     def best_sentences(self, query: str, hits: list[Hit], per_paper: int = 3) -> None:
         """Fill each hit's `best` with the sentences nearest the question (dense + shared rare words), in text order."""

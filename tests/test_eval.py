@@ -32,7 +32,7 @@ OWN_SETS = {
                    "qa.answer_correct=0.92"]),
     "topics": (20, ["qa.citation_precision=0.92", "qa.citation_recall=0.83", "qa.abstention_accuracy=0.85",
                     "qa.answer_correct=0.92"]),
-    "probe": (14, ["qa.citation_precision=0.78", "qa.citation_recall=0.73", "qa.answer_correct=0.64"]),
+    "probe": (14, ["qa.citation_precision=0.78", "qa.citation_recall=0.75", "qa.answer_correct=0.64"]),
     "probe2": (17, ["qa.citation_precision=0.99", "qa.citation_recall=0.99", "qa.abstention_accuracy=0.99",
                     "qa.answer_correct=0.78"]),
     "probe3": (12, ["qa.citation_precision=0.92", "qa.abstention_accuracy=0.99", "qa.answer_correct=0.79"]),
@@ -46,8 +46,8 @@ OWN_SETS = {
                     "qa.answer_correct=0.63"]),
     "probe8": (30, ["qa.citation_precision=0.81", "qa.citation_recall=0.61", "qa.abstention_accuracy=0.79",
                     "qa.answer_correct=0.59"]),
-    "probe9": (30, ["qa.citation_precision=0.86", "qa.citation_recall=0.61", "qa.abstention_accuracy=0.99",
-                    "qa.answer_correct=0.43"]),
+    "probe9": (30, ["qa.citation_precision=0.87", "qa.citation_recall=0.68", "qa.abstention_accuracy=0.99",
+                    "qa.answer_correct=0.47"]),
 }
 # Confident errors must not grow (a ceiling, so checked on the JSON rather than with --fail-under).
 MAX_WRONG = {"dev": 0.0, "own": 0.0, "fresh": 0.0, "topics": 0.05, "probe": 0.15, "probe2": 0.0, "probe3": 0.0,

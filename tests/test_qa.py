@@ -10,6 +10,7 @@ from stub_server import StubServer, auto_label
 from agent import corpus
 from agent.ingest import ingest
 from agent.llm import LLM
+from agent.numbers import sentences
 from agent.qa import (
     ask,
     asks_only_quantities,
@@ -800,6 +801,28 @@ def test_a_paper_whose_title_names_a_short_topics_rarest_word_is_judged_not_list
     model = Scripted("list", picks={"Merging": ("merge", "merge")})
     ans, _ = _ask(settings, store, "Which papers deal with weight merging?", model)
     assert [c.title for c in ans.citations] == [PAPERS[0][0]] and model.judged == [PAPERS[0][0]]
+
+
+def test_the_examples_a_question_lists_are_read_as_phrases() -> None:
+    from agent.qa import examples
+
+    q = ("Which papers deal with supervision that cannot be trusted, for instance labels that might be flipped, "
+         "reward scores that may be wrong, or test cases that are unreliable?")
+    assert examples(q) == ["labels that might be flipped", "reward scores that may be wrong",
+                           "test cases that are unreliable"]
+    assert examples("Which papers study the data (cleaning, deduplication, or mixing sources)?") == [
+        "cleaning", "deduplication", "mixing sources"]
+    assert examples("Constants such as e by enumeration. What does ESMA do instead?") == ["e by enumeration"]
+    assert examples("Which papers use meta-learning?") == []
+
+
+def test_a_sentence_is_as_near_a_list_question_as_its_nearest_example(settings, store) -> None:  # type: ignore[no-untyped-def]
+    r = Retriever(store)
+    paper = store.find("Merging")[0]
+    first = sentences(paper.abstract)[0]
+    assert r.similarity(paper.id, first, [first.text]) > 0.99  # its own words: the stored vector itself
+    far = r.similarity(paper.id, first, ["protein structure prediction"])
+    assert r.similarity(paper.id, first, ["protein structure prediction", "merging fine-tuned models"]) > far
 
 
 def test_how_common_a_name_is_comes_from_the_index_not_from_reading_every_paper(settings, store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
