@@ -64,11 +64,13 @@ def sentences(text: str) -> list[Sentence]:
     """Split into sentences with offsets; a period inside a number ("3.5") or before lowercase is not a break."""
     out: list[Sentence] = []
     pos = 0
-    # Break after . ! ? followed by whitespace and an uppercase/opening char; never inside "e.g." or numbers.
-    for m in re.finditer(r"(?<=[.!?])\s+(?=[A-Z(\[\"'])", text):
+    # Break after . ! ? followed by whitespace and an uppercase/opening char, or an item number of a list ("two
+    # drawbacks. 1. They ..."); never inside "e.g." or numbers, nor right after an item number.
+    for m in re.finditer(r"(?<=[.!?])\s+(?=[A-Z(\[\"']|\d{1,2}\.\s+[A-Z])", text):
         end = m.start()
         chunk = text[pos:end]
-        if chunk.strip() and not re.search(r"\b(?:e\.g|i\.e|et al|vs|cf|Fig|Eq)\.$", chunk):
+        if (chunk.strip() and not re.search(r"\b(?:e\.g|i\.e|et al|vs|cf|Fig|Eq)\.$", chunk)
+                and not re.fullmatch(r"\s*\d{1,2}\.", chunk)):
             out.append(_sentence(text, len(out), pos, end))
             pos = m.end()
     if text[pos:].strip():

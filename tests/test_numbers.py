@@ -45,3 +45,12 @@ def test_sentences_do_not_break_inside_numbers_or_abbreviations() -> None:
     ss = sentences(text)
     assert [s.text for s in ss] == ["We reach 3.5 points, e.g. on MMLU.", "Then we stop."]
     assert all(text[s.start:s.end] == s.text for s in ss)
+
+
+def test_an_item_number_opens_its_sentence() -> None:
+    # "two drawbacks. 1. They ..." put "1." at the end of the sentence before, and the item lost its number
+    text = "It has two drawbacks. 1. They ignore meaning. 2. They need references. Table 2. It holds."
+    ss = sentences(text)
+    assert [s.text for s in ss] == ["It has two drawbacks.", "1. They ignore meaning.", "2. They need references.",
+                                    "Table 2.", "It holds."]
+    assert all(text[s.start:s.end] == s.text for s in ss)
