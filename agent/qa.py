@@ -410,8 +410,8 @@ def examples(question: str) -> list[str]:
     out: list[str] = []
     for m in _EXAMPLES.finditer(question):
         for part in _EXAMPLE_SEP.split((m.group(1) or m.group(2)).strip(" .")):
-            if tokens(part) and part not in out:
-                out.append(part.strip())
+            if tokens(part := part.strip()) and part not in out:
+                out.append(part)
     return out
 
 
