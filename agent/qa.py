@@ -326,10 +326,11 @@ def question_parts(question: str) -> list[str]:
     return [p.strip() for p in _PART_BREAK.split(question.strip()) if p.strip()]
 
 
-# "A and B both V ..." opening a question: a statement naming two things, then what it asks of each ("CodeScore and
-# B4 both try to tell which programs are correct. What inputs does each work from?"). 23 of the 37 comparisons of
-# evals/ open this way (and no other kind of question does); the 1.5B planner split 7 of those by clause instead of
-# by thing ("What does each one build on?", "Is reinforcement learning used?"), and called 3 a single answer.
+# "A and B both V ..." (or "each V ...") opening a question: a statement naming two things, then what it asks of each
+# ("CodeScore and B4 both try to tell which programs are correct. What inputs does each work from?"). 25 of the 45
+# comparisons of evals/ open this way (and no other kind of question does); of the first 23, the 1.5B planner split 7
+# by clause instead of by thing ("What does each one build on?", "Is reinforcement learning used?"), and called 3 a
+# single answer.
 _FIRST_STATEMENT = re.compile(r"\s*(.+?[^.\s])\.\s+(?=[A-Z])(.+)$", re.S)
 _BOTH = re.compile(r"\s+(?:(?:are|were|do|did)\s+)?(both|each)\s+(?=[a-z])")
 _ASKING = re.compile(r"^\W*(?:how|what|which|why|where|when|who|whose|is|are|does|do|did|can|could)\b", re.I)
