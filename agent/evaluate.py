@@ -178,14 +178,19 @@ def key_facts(q: dict[str, Any], abstracts: dict[str, str]) -> list[str]:
     return facts + [n for n in names(q["answer"]) if mentions(n, text)]
 
 
-def has_fact(fact: str, answer: str) -> bool:
+def has_fact(fact: str, answer: str, source: str = "") -> bool:
     """A number is stated when the answer has the same value (and the same unit class); a name or phrase when it
-    appears, ignoring case, spaces and hyphens."""
+    appears, ignoring case, spaces and hyphens. A bare number's unit is the one it has in `source` (the gold
+    abstracts, of which key facts are substrings): annotators write "63" for an abstract's "63\\%", which an answer
+    quoting the abstract states as 63%."""
     nums = find_candidates(fact)
     if len(nums) == 1 and nums[0].value_text == fact.strip():
         n = nums[0]
-        return any(abs(c.value - n.value) < 1e-9 and unit_class(c.unit) == unit_class(n.unit)
-                   for c in find_candidates(answer))
+        units = {unit_class(n.unit)}
+        if not n.unit:
+            units |= {unit_class(c.unit) for c in find_candidates(source)
+                      if abs(c.value - n.value) < 1e-9 and c.value_text.startswith(fact.strip())}
+        return any(abs(c.value - n.value) < 1e-9 and unit_class(c.unit) in units for c in find_candidates(answer))
     return mentions(fact, answer)
 
 
@@ -212,7 +217,8 @@ def score_answer(q: dict[str, Any], ans: dict[str, Any], abstracts: dict[str, st
     cited = list(dict.fromkeys(c["paper_id"] for c in cites))
     facts = key_facts(q, abstracts)
     text = re.sub(r"\[\d+\]", " ", ans["answer"])  # citation markers are not numbers the answer states
-    facts_ok = all(has_fact(f, text) for f in facts)
+    source = " ".join(abstracts.get(p, "") for p in gold)
+    facts_ok = all(has_fact(f, text, source) for f in facts)
     ev = {pid: [e["quote"] for e in q.get("evidence", []) if e["paper_id"] == pid] for pid in gold}
     grounded = {pid: _overlaps(cites, pid, ev[pid], abstracts.get(pid, "")) if ev[pid] else pid in cited
                 for pid in gold}

@@ -47,8 +47,6 @@ class QASettings(BaseModel):
                         "in few words that ranks its paper low for the whole question; on the 12 dev and own "
                         "comparisons the whole question's top 3 already held all 24 gold papers, and 1 or 2 per side "
                         "answered the same in replay, so 1 (each extra paper is a judge call)")
-    verify_single: bool = Field(True, description="run the side-by-side choice (which may say none) even when "
-                                "one paper offers evidence: the per-paper judge alone says yes too readily")
     generic_name_share: float = Field(0.05, ge=0, le=1, description="a name the question uses (BLEU, CASP15) must "
                                       "be in the cited paper unless more than this share of the corpus names it: "
                                       "then it is vocabulary (LLM, RL) an answering paper may spell out")
@@ -110,6 +108,10 @@ class QASettings(BaseModel):
                               "framework is plug-and-play\", \"Lion achieves this\", agent.qa.leans_back) is quoted "
                               "with the sentence before it, which says what it refers to: alone it states half a "
                               "claim; single and comparison answers only (a list shows one sentence per paper)")
+    announced: bool = Field(True, description="a quoted sentence that announces what follows (\"CEMs suffer from "
+                            "two significant drawbacks.\", \"... as follows:\", agent.qa.announced) is quoted with the "
+                            "sentences it announces: alone it promises an answer it does not give (5 of the 160 "
+                            "bundled abstracts have one); single and comparison answers only")
     second_pick: bool = Field(True, description="the paper chosen for a one-clause answer is judged once more on the "
                               "whole question with the sentences already quoted withheld, and that pick is quoted too: "
                               "the 1.5B judge often picks the sentence introducing the work the question describes, "

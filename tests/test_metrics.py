@@ -113,3 +113,7 @@ def test_comparison_needs_both_sides_and_lists_need_half_right_both_ways() -> No
 def test_has_fact_compares_numbers_by_value_and_names_loosely() -> None:
     assert has_fact("3.5x", "about 3.50x faster") and not has_fact("3.5x", "3.5% faster")
     assert has_fact("Foo-Net", "we use FooNet") and not has_fact("FooNet", "BarNet")
+    # a bare number takes its unit from the gold abstract it was copied from ("63" from "up to 63\\% fewer")
+    assert has_fact("63", "needs 63% fewer samples", "requires up to 63\\% fewer samples")
+    assert not has_fact("63", "needs 63% fewer samples", "we use 63 seeds")
+    assert not has_fact("63", "needs 63% fewer samples")

@@ -20,6 +20,11 @@ def test_the_frame_of_asking_for_papers_is_not_the_topic() -> None:
     assert topic_words("Is there a paper that discusses federated learning?") == ["federated", "learning"]
     assert topic_words("Which papers rely on variance reduction in their algorithms?") == ["variance", "reduction",
                                                                                            "algorithms"]
+    # two verbs joined are both the frame ("analyse" is no word of the topic), in any form of asking for papers
+    assert topic_words("List the papers that use or analyse Gaussian mixture models.") == ["gaussian", "mixture",
+                                                                                          "models"]
+    assert topic_words("Which papers study or benchmark speculative decoding?") == ["speculative", "decoding"]
+    assert topic_words("Which papers study RL or GNNs?") == ["rl", "gnns"]  # after the verb's object: the topic
 
 
 @pytest.mark.parametrize(("question", "checked"), [
