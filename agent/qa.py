@@ -1039,7 +1039,7 @@ class Loop:
         if self.cfg.part_judge and len(parts) > 1:
             # a question of several clauses: the paper that answers it is asked each clause on its own
             for part in parts[:self.cfg.max_parts]:
-                best.also += self.ask_paper(best, part, nearest=False)
+                best.also += self.ask_paper(best, part, nearest=self.cfg.nearest_too)
         return best
 
     def compare(self, plan: Plan) -> list[Pick]:

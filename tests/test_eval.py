@@ -47,9 +47,9 @@ OWN_SETS = {
     "probe8": (30, ["qa.citation_precision=0.81", "qa.citation_recall=0.61", "qa.abstention_accuracy=0.79",
                     "qa.answer_correct=0.59"]),
     "probe9": (30, ["qa.citation_precision=0.87", "qa.citation_recall=0.68", "qa.abstention_accuracy=0.99",
-                    "qa.answer_correct=0.51"]),
+                    "qa.answer_correct=0.55"]),
     "probe10": (30, ["qa.citation_precision=0.95", "qa.citation_recall=0.58", "qa.abstention_accuracy=0.79",
-                     "qa.answer_correct=0.47"]),
+                     "qa.answer_correct=0.55"]),
 }
 # Confident errors must not grow (a ceiling, so checked on the JSON rather than with --fail-under).
 MAX_WRONG = {"dev": 0.0, "own": 0.0, "fresh": 0.0, "topics": 0.05, "probe": 0.15, "probe2": 0.0, "probe3": 0.0,

@@ -454,6 +454,18 @@ def test_each_clause_of_a_question_is_asked_of_the_answering_paper(settings, sto
         "We propose WAvg, a method to merge several fine-tuned models into one.",
         "WAvg improves accuracy by 3.2% on GLUE."]  # the quantity clause: the nearest sentence stating a number
 
+    # with nearest_too, a clause whose pick stands is quoted with the sentence nearest that clause as well
+    q = "What does WAvg do, and does it need extra training?"
+    with StubServer([], default=clauses) as srv:
+        settings.openai_base_url = srv.url
+        settings.qa.nearest_too, settings.qa.second_pick = False, False
+        alone = ask(q, store, LLM(settings), k=3)
+        settings.qa.nearest_too = True
+        near = ask(q, store, LLM(settings), k=3)
+    assert [c.quote for c in alone.citations] == [PAPERS[0][1].split(". ")[0] + "."]
+    # the sentence nearest "does it need extra training?" (the whole question's nearest is the GLUE sentence)
+    assert "It needs no extra training." in [c.quote for c in near.citations]
+
 
 def test_each_paper_of_a_comparison_names_its_own_side(settings, store) -> None:  # type: ignore[no-untyped-def]
     # three names, two on one side: the clustering paper misses two of three, yet names all of its own side's
