@@ -327,7 +327,8 @@ def states_value(text: str) -> bool:
 # batch size?"; without one, "On which dataset and with which model ...?" is one clause).
 _PART_BREAK = re.compile(r"(?:\?\s+|[,;]\s+and\s+|\s+and\s+)(?=(?:what|which|how|why|where|when|who|is|are|was|were"
                          r"|does|do|did|has|have|had|can|could|will|would|should|if)\b)"
-                         r"|(?:\?\s+|[,;]\s+and\s+)(?=(?:up\s+to|for|in|on|at|by|with|from|under|over|across|against|to)"
+                         r"|(?:\?\s+|[,;]\s+and\s+)"
+                         r"(?=(?:up\s+to|for|in|on|at|by|with|from|under|over|across|against|to)"
                          r"\s+(?:what|which|how|whom)\b)", re.I)
 
 
@@ -492,8 +493,9 @@ def leans_back(sentence: str) -> bool:
 # give. 5 of the 160 bundled abstracts have one (the items follow as "1. ...", "First, ...", or in one sentence).
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "several": 3}
 _FORWARD = re.compile(r"(?::|\bas\s+follows|\bthe\s+following|\b(" + "|".join(_COUNTS) + r")\s+"
-                      r"(?:(?!of\b|these\b|those\b)[\w-]+\s+){0,2}?(?:drawbacks|limitations|shortcomings|weaknesses|challenges|problems|issues"
-                      r"|contributions|observations|findings|insights|lessons|advantages|benefits|steps|stages|phases"
+                      r"(?:(?!of\b|these\b|those\b)[\w-]+\s+){0,2}?(?:drawbacks|limitations|shortcomings|weaknesses"
+                      r"|challenges|problems|issues|contributions|observations|findings|insights|lessons|advantages"
+                      r"|benefits|steps|stages|phases"
                       r"|components|aspects|ways|questions|reasons|properties|parts))\W*$", re.I)
 _ITEM = re.compile(r"^\W*(?:\d+[.)]|\(?[ivx]+\)|\(?[a-e]\)|first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?"
                    r"|finally|lastly)(?=\W)", re.I)

@@ -46,12 +46,12 @@ def asks_for_papers(question: str) -> bool:
     return bool(_ASKS_PAPERS.search(question))
 
 
-# "Which papers rely on / prove / benchmark …", "List the papers that use or analyse …": the verb the papers are asked
-# about is the frame, whatever verb it is, and so is a second verb joined to it ("analyse" had become a word of the
-# topic "Gaussian mixture models", which no paper then named)
+# "Which papers rely on / prove / benchmark …", "List the papers that use or analyse …": the verb the papers are
+# asked about is the frame, whatever verb it is, and so is a second verb joined to it ("analyse" had become a word of
+# the topic "Gaussian mixture models", which no paper then named)
 _PREDICATE = re.compile(r"^(\s*(?:(?:which|what)\s+|(?:list|find|show)(?:\s+me)?\s+"
-                        r"(?:the\s+|all\s+(?:the\s+)?|any\s+)?)(?:papers?|works|stud(?:y|ies)|articles?)\s+(?:that\s+|which\s+)?)[A-Za-z]+(?:\s+(?:or|and)\s+"
-                        r"[A-Za-z]+(?=\s))?\b", re.I)
+                        r"(?:the\s+|all\s+(?:the\s+)?|any\s+)?)(?:papers?|works|stud(?:y|ies)|articles?)\s+"
+                        r"(?:that\s+|which\s+)?)[A-Za-z]+(?:\s+(?:or|and)\s+[A-Za-z]+(?=\s))?\b", re.I)
 
 
 def _unframed(question: str) -> str:
