@@ -1067,8 +1067,10 @@ class Loop:
         # a paper whose title opens with a name the question compares (the "M-FAC: ..." paper for "M-FAC and Global
         # MP") is the work of that name, wherever retrieval ranks it: it is judged too (a title naming it further on,
         # "Refined Regret for Adversarial MDPs", works on the thing, and is left to retrieval)
-        titled = {pid for n in asked for pid in self._candidates(n)
-                  if pid in self.retriever.papers and mentions(n, _title_name(self.retriever.papers[pid].title))}
+        holders = {n: [pid for pid in self._candidates(n) if pid in self.retriever.papers] for n in asked}
+        self.retriever.papers.load(pid for ids in holders.values() for pid in ids)  # one read, not one per paper
+        titled = {pid for n, ids in holders.items() for pid in ids
+                  if mentions(n, _title_name(self.retriever.papers[pid].title))}
         titled -= {h.paper.id for h in extra}
         if titled and (self.only is None or titled & self.only):
             extra += self.retriever.search(self.question, k=len(titled), only=titled & self.only if self.only
@@ -1187,12 +1189,11 @@ def ask(question: str, store: Store, llm: LLM, k: int | None = None, cassette_di
         for extra in pk.also:
             if extra.id not in {x.id for x in shown}:
                 shown.append(extra)
+        whole = sentences(pk.hit.paper.abstract)
         if p.kind != "list" and cfg.antecedents:
-            whole = sentences(pk.hit.paper.abstract)
             shown += [whole[x.id - 1] for x in list(shown) if x.id in picked and x.id > 0 and leans_back(x.text)
                       and x.id - 1 not in {y.id for y in shown}]
         if p.kind != "list" and cfg.announced:
-            whole = sentences(pk.hit.paper.abstract)
             for x in list(shown):
                 shown += [y for y in announced(x, whole) if y.id not in {z.id for z in shown}]
         shown.sort(key=lambda s: s.start)
