@@ -515,6 +515,21 @@ def announced(sentence: Sentence, whole: list[Sentence]) -> list[Sentence]:
     return out
 
 
+# A sentence that turns on the one before it ("However, such output is not suitable for code generation", after "recent
+# works articulate natural-language reasoning steps") states the paper's view of what that one describes: the one
+# before, quoted alone, states the view the paper argues against. 30 of the 160 bundled abstracts have one.
+_TURN = re.compile(r"^\W*(?:however|but|yet|unfortunately|nevertheless|nonetheless|still)\b,?\s*", re.I)
+
+
+def turned(sentence: Sentence, whole: list[Sentence]) -> Sentence | None:
+    """The next sentence when it opens with a turn (`_TURN`) and the rest of it points back (`leans_back`)."""
+    if sentence.id + 1 >= len(whole):
+        return None
+    after = whole[sentence.id + 1]
+    m = _TURN.match(after.text)
+    return after if m and leans_back(after.text[m.end():]) else None
+
+
 # -- model steps -------------------------------------------------------------------------------------------------
 # Things papers both make and use, each with the other words a paper may call it by: a question asking which paper
 # makes one ("which papers introduce new benchmarks", "papers that release a software library") is not answered by a
@@ -1193,6 +1208,9 @@ def ask(question: str, store: Store, llm: LLM, k: int | None = None, cassette_di
         if p.kind != "list" and cfg.antecedents:
             shown += [whole[x.id - 1] for x in list(shown) if x.id in picked and x.id > 0 and leans_back(x.text)
                       and x.id - 1 not in {y.id for y in shown}]
+        if p.kind != "list" and cfg.turned:
+            shown += [t for x in list(shown) if (t := turned(x, whole))
+                      and t.id not in {y.id for y in shown}]
         if p.kind != "list" and cfg.announced:
             for x in list(shown):
                 shown += [y for y in announced(x, whole) if y.id not in {z.id for z in shown}]

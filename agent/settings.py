@@ -114,6 +114,10 @@ class QASettings(BaseModel):
                             "two significant drawbacks.\", \"... as follows:\", agent.qa.announced) is quoted with the "
                             "sentences it announces: alone it promises an answer it does not give (5 of the 160 "
                             "bundled abstracts have one); single and comparison answers only")
+    turned: bool = Field(True, description="a sentence the judge picked is quoted with the next one when that one "
+                         "turns on it (\"However, such output is not suitable ...\", agent.qa.turned): alone it "
+                         "states the view the paper argues against (30 of the 160 bundled abstracts have such a "
+                         "turn); single and comparison answers only")
     second_pick: bool = Field(True, description="the paper chosen for a one-clause answer is judged once more on the "
                               "whole question with the sentences already quoted withheld, and that pick is quoted too: "
                               "the 1.5B judge often picks the sentence introducing the work the question describes, "

@@ -30,6 +30,7 @@ from agent.qa import (
     satisfies,
     states_making,
     states_value,
+    turned,
 )
 from agent.retrieve import Retriever
 from agent.store import Store
@@ -170,6 +171,23 @@ def test_sentences_that_point_back(sentence: str, back: bool) -> None:
 def test_a_sentence_announcing_what_follows_brings_what_it_announces(text: str, want: list[str]) -> None:
     whole = sentences(text)
     assert [s.text for s in announced(whole[0], whole)] == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Recent works write natural-language steps. However, such output is not suitable for code. We use UniCode.",
+     "However, such output is not suitable for code."),
+    ("IMP prunes iteratively. Yet, the computation cost of IMP grows prohibitively.",
+     "Yet, the computation cost of IMP grows prohibitively."),
+    ("IMP prunes iteratively. However, we prove a bound for GD.", None),  # a turn that points nowhere
+    ("Adam is popular. However, these methods exhibit two limitations.", "However, these methods exhibit two "
+     "limitations."),
+    ("We propose X. It is fast.", None),  # points back without a turn: the antecedent rule's case, not this one
+    ("Recent works write natural-language steps.", None),  # nothing follows
+])
+def test_a_sentence_is_quoted_with_the_turn_that_follows_it(text: str, want: str | None) -> None:
+    whole = sentences(text)
+    got = turned(whole[0], whole)
+    assert (got.text if got else None) == want
 
 
 class FirstFound(Scripted):
