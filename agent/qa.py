@@ -1057,6 +1057,8 @@ class Loop:
             # a question of several clauses: the paper that answers it is asked each clause on its own
             for part in parts[:self.cfg.max_parts]:
                 best.also += self.ask_paper(best, part, nearest=self.cfg.nearest_too)
+        if not plan.number:  # a quantity asked: the sentence stating it is the answer, a claim is not
+            best.also += self.near_claims(best)
         return best
 
     def compare(self, plan: Plan) -> list[Pick]:
@@ -1111,10 +1113,24 @@ class Loop:
                                     if x.id not in {y.id for y in pk.also}]
                 else:
                     pk.also = self.ask_paper(pk, plan.parts[at], nearest=True)
+        for pk in chosen:
+            pk.also += self.near_claims(pk)
         for s in self.steps:
             if s.verdict == "used" and s.paper_id not in {p.hit.paper.id for p in chosen}:
                 s.verdict = "rejected: two other papers answer the two sides"
         return chosen
+
+    def near_claims(self, pk: Pick) -> list[Sentence]:
+        """The paper's main claims (the sentences its extraction chose as what it proposes and finds) among the
+        `claims_near` sentences nearest the question, not yet quoted: the 1.5B judge picks one sentence where a
+        question asks what a paper does and how, and a main claim near the question states part of that. No model
+        call: the claims are stored."""
+        if not self.cfg.claims_near:
+            return []
+        _, ex = self.store.get(pk.hit.paper.id)
+        starts = {c.start for c in ex.claims} if ex else set()
+        have = {pk.sentence.id} | {x.id for x in pk.also}
+        return [x for x in pk.hit.nearest[:self.cfg.claims_near] if x.start in starts and x.id not in have]
 
     def ask_paper(self, pk: Pick, query: str, nearest: bool, withhold: bool = False) -> list[Sentence]:
         """The paper of an answer asked one more question (a comparison's side, one part of a question of several):

@@ -23,8 +23,8 @@ THRESHOLDS = ["extraction.numeric_precision=0.91", "extraction.numeric_recall=0.
 # `probe4` (30 in dev's mix, written by an annotator who had not read the code, measured once before this round) and
 # `probe5` (30 more, written the same way during the round and measured once after its last change) and `probe6`
 # (30 more, written the same way, measured once on the code of the round's end before anything was changed for it),
-# `probe7`, `probe8`, `probe9` and `probe10` (30 each, written the same way, each measured once live on the code of
-# its round's end).
+# `probe7`, `probe8`, `probe9`, `probe10` and `probe11` (30 each, written the same way, each measured once live on the
+# code of its round's end, or its start for probe11).
 OWN_SETS = {
     "own": (46, ["qa.citation_precision=0.98", "qa.citation_recall=0.82", "qa.abstention_accuracy=0.99",
                  "qa.answer_correct=0.94"]),
@@ -41,20 +41,22 @@ OWN_SETS = {
     "probe5": (30, ["qa.citation_precision=0.91", "qa.citation_recall=0.70", "qa.abstention_accuracy=0.79",
                     "qa.answer_correct=0.87"]),
     "probe6": (30, ["qa.citation_precision=0.77", "qa.citation_recall=0.67", "qa.abstention_accuracy=0.79",
-                    "qa.answer_correct=0.67"]),
+                    "qa.answer_correct=0.79"]),
     "probe7": (30, ["qa.citation_precision=0.83", "qa.citation_recall=0.69", "qa.abstention_accuracy=0.99",
-                    "qa.answer_correct=0.67"]),
+                    "qa.answer_correct=0.71"]),
     "probe8": (30, ["qa.citation_precision=0.81", "qa.citation_recall=0.61", "qa.abstention_accuracy=0.79",
                     "qa.answer_correct=0.59"]),
     "probe9": (30, ["qa.citation_precision=0.87", "qa.citation_recall=0.68", "qa.abstention_accuracy=0.99",
-                    "qa.answer_correct=0.55"]),
+                    "qa.answer_correct=0.59"]),
     "probe10": (30, ["qa.citation_precision=0.95", "qa.citation_recall=0.58", "qa.abstention_accuracy=0.79",
-                     "qa.answer_correct=0.55"]),
+                     "qa.answer_correct=0.59"]),
+    "probe11": (30, ["qa.citation_precision=0.80", "qa.citation_recall=0.59", "qa.abstention_accuracy=0.59",
+                     "qa.answer_correct=0.43"]),
 }
 # Confident errors must not grow (a ceiling, so checked on the JSON rather than with --fail-under).
 MAX_WRONG = {"dev": 0.0, "own": 0.0, "fresh": 0.0, "topics": 0.05, "probe": 0.15, "probe2": 0.0, "probe3": 0.0,
              "probe4": 0.04, "probe5": 0.04, "probe6": 0.10, "probe7": 0.04,
-             "probe8": 0.14, "probe9": 0.07, "probe10": 0.04}
+             "probe8": 0.14, "probe9": 0.07, "probe10": 0.04, "probe11": 0.17}
 
 
 @pytest.fixture

@@ -86,10 +86,12 @@ class Scripted:
 
 
 def _ask(settings, store, question: str, model: Scripted, k: int = 3, nearest: bool = False,  # type: ignore[no-untyped-def]
-         side: bool = False, floor: float = -1.0, back: bool = False, again: bool = False, sure: int = 0):
+         side: bool = False, floor: float = -1.0, back: bool = False, again: bool = False, sure: int = 0,
+         claims: int = 0):
     settings.qa.nearest_too = nearest  # exact answers below are the judged sentence alone; tested on its own
     settings.qa.antecedents = back  # so is quoting the sentence a picked one points back to
     settings.qa.second_pick = again  # and judging the answering paper again with its quoted sentences withheld
+    settings.qa.claims_near = claims  # and quoting the paper's main claims near the question
     settings.qa.side_judge = side
     settings.qa.list_min_similarity = floor  # these short synthetic texts sit low; the topic floor is tested alone
     settings.qa.list_sure_rank = sure  # lists on the judge's word alone; a paper retrieval is sure of is tested alone
@@ -207,6 +209,26 @@ class FirstFound(Scripted):
             if sid := next((line.split(":")[0] for line in lines if needle in line), None):
                 return {"sentence": sid, "answer": needle}
         return {"sentence": "none", "answer": ""}
+
+
+def test_an_answer_also_quotes_the_papers_main_claims_near_the_question(settings, store) -> None:  # type: ignore[no-untyped-def]
+    q = "How does weight averaging merge fine-tuned models?"
+    _, ex = store.get(next(pid for pid in Retriever(store).ids if store.get(pid)[0].title.startswith("Merging")))
+    claims = {c.quote for c in ex.claims}
+    model = Scripted("one", picks={"Merging": ("3.2%", "by 3.2%")})
+    ans, reqs = _ask(settings, store, q, model, claims=3)
+    # the judge's pick, and the stored main claims among the 3 sentences nearest the question (here, all three of
+    # this short abstract's sentences are claims), in text order; no model call more
+    assert len(claims) == 3
+    assert [c.quote for c in ans.citations] == [
+        "We propose WAvg, a method to merge several fine-tuned models into one.",
+        "WAvg improves accuracy by 3.2% on GLUE.", "It needs no extra training."]
+    alone, reqs0 = _ask(settings, store, q, Scripted("one", picks={"Merging": ("3.2%", "by 3.2%")}), claims=0)
+    assert [c.quote for c in alone.citations] == ["WAvg improves accuracy by 3.2% on GLUE."] and len(reqs0) == len(reqs)
+    # a quantity asked: the sentence stating it answers, a claim is not added
+    n, _ = _ask(settings, store, "By how much does weight averaging raise GLUE accuracy?",
+                Scripted("one", picks={"Merging": ("3.2%", "by 3.2%")}), claims=3)
+    assert [c.quote for c in n.citations] == ["WAvg improves accuracy by 3.2% on GLUE."]
 
 
 def test_the_answering_paper_is_judged_again_without_its_quoted_sentence(settings, store) -> None:  # type: ignore[no-untyped-def]
@@ -399,7 +421,7 @@ def test_comparison_asks_each_cited_paper_its_own_side(settings, store) -> None:
 
     with StubServer([], default=sided) as srv:
         settings.openai_base_url = srv.url
-        settings.qa.nearest_too, settings.qa.side_judge = False, True
+        settings.qa.nearest_too, settings.qa.side_judge, settings.qa.claims_near = False, True, 0
         ans = ask(q, store, LLM(settings), k=3)
     sketch = next(s for s in ans.sentences if s.text.startswith("Fast Clustering"))
     assert "We present SketchKM, a faster k-means variant. It runs 12x faster" in sketch.text
@@ -465,7 +487,7 @@ def test_each_clause_of_a_question_is_asked_of_the_answering_paper(settings, sto
 
     with StubServer([], default=clauses) as srv:
         settings.openai_base_url = srv.url
-        settings.qa.nearest_too = False
+        settings.qa.nearest_too, settings.qa.claims_near = False, 0
         ans = ask(q, store, LLM(settings), k=3)
     assert [s.query for s in ans.steps if s.verdict.startswith("asked")] == question_parts(q)
     assert [c.quote for c in ans.citations] == [
