@@ -640,6 +640,13 @@ _LIST_FORM = re.compile(
 # that never says "fast", copies the example: "Is ST-ProtoPNet faster than LiMA?" for a question about what each
 # explains; 6 of the 90 sides the planner wrote for the 45 comparisons of evals/ (and every side that used a word of
 # the prompt the question does not).
+# How much more of a description's vocabulary (Retriever.support) a paper below the nearest must use to stand for it
+# instead: "the evolutionary approach to model merging" 0.50 for the evolutionary-merging paper against 0.16 for the
+# nearest (another merging paper); "What pretraining task helps Geoformer?" 0.54 for a pretraining-theory paper
+# against 0.52 for the nearest, Geoformer's own paper
+_DESCRIBED_MARGIN = 2.0
+# A sub-question asked of both things of a comparison ("Does either of them need extra training?"), not of one
+_BOTH_SIDES = re.compile(r"\b(?:either|each|both|they|them|their)\b", re.I)
 _PLAN_EXAMPLE = re.compile(r"^\W*(?:is\s.+\sfaster\s+than\s|how\s+fast\s+is\s)", re.I)
 
 
@@ -1073,14 +1080,23 @@ class Loop:
         sides = plan.subjects or plan.parts
         named = {n for side in sides for n in self._rare_names(side)}
         for side in sides:
-            more = self.retriever.search(side, k=self.cfg.side_k, only=self.only)
+            described = bool(asked and asked <= named and not self._rare_names(side) and not _BOTH_SIDES.search(side))
+            more = self.retriever.search(side, k=max(self.cfg.side_k, self.cfg.described_k if described else 0),
+                                         only=self.only)
             self.retrieval_ms += self.retriever.last_ms
-            if more and asked and asked <= named and not self._rare_names(side):
+            if more and described:
                 # The other side holds every name asked about, this one is named only by a description ("the
-                # train-once supernet"): there is no name to check its paper by, and the paper nearest that
-                # description stands for it. Sides that hold none of the names are sub-questions, not sides.
-                self.described.add(more[0].paper.id)
-            extra += [h for h in more if h.paper.id not in {x.paper.id for x in extra}]
+                # train-once supernet", "the evolutionary approach to model merging"): there is no name to check its
+                # paper by, and the paper nearest that description stands for it, unless one a little further down
+                # uses far more of its words (a description names its thing by distinctive words: "evolutionary").
+                # Sides that hold none of the names are sub-questions, not sides, and so is a side asked of both
+                # things ("Does either of them ...?").
+                most = max(more, key=lambda h: (self.retriever.support(side, h.paper.id), -more.index(h)))
+                stand = most if (self.retriever.support(side, most.paper.id)
+                                 >= _DESCRIBED_MARGIN * self.retriever.support(side, more[0].paper.id)) else more[0]
+                self.described.add(stand.paper.id)
+                more = [stand] + [h for h in more[:self.cfg.side_k] if h is not stand][:max(0, self.cfg.side_k - 1)]
+            extra += [h for h in more[:max(1, self.cfg.side_k)] if h.paper.id not in {x.paper.id for x in extra}]
         # a paper whose title opens with a name the question compares (the "M-FAC: ..." paper for "M-FAC and Global
         # MP") is the work of that name, wherever retrieval ranks it: it is judged too (a title naming it further on,
         # "Refined Regret for Adversarial MDPs", works on the thing, and is left to retrieval)

@@ -47,6 +47,9 @@ class QASettings(BaseModel):
                         "in few words that ranks its paper low for the whole question; on the 12 dev and own "
                         "comparisons the whole question's top 3 already held all 24 gold papers, and 1 or 2 per side "
                         "answered the same in replay, so 1 (each extra paper is a judge call)")
+    described_k: int = Field(3, ge=1, description="papers nearest a comparison side named only by a description "
+                             "(\"the evolutionary approach to model merging\") among which one using far more of its "
+                             "words than the nearest (agent.qa._DESCRIBED_MARGIN) stands for it instead")
     generic_name_share: float = Field(0.05, ge=0, le=1, description="a name the question uses (BLEU, CASP15) must "
                                       "be in the cited paper unless more than this share of the corpus names it: "
                                       "then it is vocabulary (LLM, RL) an answering paper may spell out")
