@@ -622,7 +622,8 @@ _PAPERS_CUE = re.compile(r"\b(?:which|what|any|find|list|show)\s+(?:[\w-]+\s+){0
 # on ...", "Find studies ...") asks for a list, whatever the planner says: the 1.5B planner called 4 of the 48 such
 # questions of evals/ a single answer or a comparison ("Which papers argue that the usual way methods are evaluated
 # or compared is flawed?"), and every answerable one of them is a list. So does one asking for "anything on X" (whatever
-# exists on it) or saying "I'm looking for papers ...". A singular ("Is there a paper on X?") may ask for one paper,
+# exists on it) or saying "I'm looking for papers ...", "I need papers on ...", or opening with the plural itself, as a
+# search box is typed ("Papers about calibration?"). A singular ("Is there a paper on X?") may ask for one paper,
 # and stays the planner's call.
 _LIST_FORM = re.compile(
     r"^\W*(?:(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:papers|works|studies|articles|publications)\b"
@@ -633,7 +634,10 @@ _LIST_FORM = re.compile(
     r"|publications|research)\b"
     r"|(?:is\s+there\s+|does\s+|do\s+you\s+have\s+)?anything\s+(?:on|about|in|that|regarding|dealing)\b"
     r"|(?:i\s*'?\s*m|i\s+am)\s+(?:looking|searching)\s+for\s+(?:any\s+|some\s+)?(?:papers|studies|articles"
-    r"|publications)\b)", re.I)
+    r"|publications)\b"
+    r"|i\s+(?:need|want|would\s+like)\s+(?:any\s+|some\s+)?(?:[\w-]+\s+)?(?:papers|studies|articles|publications)\b"
+    r"|(?:papers|studies|articles|publications)\s+(?:about|on|that|which|using|dealing|with|in|for|where|regarding)\b)",
+    re.I)
 
 
 # prompts/qa_plan.md's example of sides ("Is A faster than B?" -> "How fast is A?"). A side in its form, for a question

@@ -794,6 +794,7 @@ def test_a_comparison_needs_words_that_compare(settings, store, question: str, k
 @pytest.mark.parametrize(("question", "kind"), [
     ("Which benchmark did the fast k-means variant run its 12x speed-up on?", "one"),  # facts of one paper
     ("What does the clustering tool for scientific articles speed up?", "one"),  # articles as the subject matter
+    ("Which k-means variant do the papers on sketching call fastest?", "one"),  # "papers on" inside a question
     ("Which papers speed up k-means?", "list"),
     ("Is there any work on clustering?", "list"),
     ("Find work that merges fine-tuned models.", "list"),
@@ -810,6 +811,8 @@ def test_a_list_needs_words_that_ask_for_papers(settings, store, question: str, 
     "Any papers on merging models?",
     "Anything on merging models?",  # whatever exists on it
     "I'm looking for papers that speed up k-means.",
+    "I need papers on merging models.",
+    "Papers about speeding up k-means?",  # typed as into a search box
 ])
 @pytest.mark.parametrize("planned", ["one", "compare"])
 def test_a_question_opening_with_papers_in_the_plural_is_a_list(settings, store, question: str,  # type: ignore[no-untyped-def]
