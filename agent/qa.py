@@ -304,6 +304,22 @@ def quantities(text: str, question: str) -> list[Candidate]:
     return [c for c in found if any(ch.isdigit() for ch in c.value_text)]
 
 
+# How far after a number the thing it counts is written: "50 gradient-ascent iterations", "3% of the negative
+# samples", "23 LLMs, including ..."
+_COUNTED_WITHIN = 40
+
+
+def counts_of(text: str, measure: list[str], abstract: str) -> bool:
+    """Whether some number of the text counts what a "how many X" question asks: X is named right after it, or an
+    acronym the abstract defines by it ("3,700 LLMs" counts language models). A sentence that names X elsewhere
+    ("fewer gradient steps", beside "3% of the negative samples") counts something else."""
+    for c in find_candidates(text):
+        after = text[c.end:c.end + _COUNTED_WITHIN]
+        if any(mentions(w, t) for w in measure for t in (after, spelled_out(after, abstract))):
+            return True
+    return False
+
+
 def asks_change(question: str) -> bool:
     return bool(_CHANGE_ASKED.search(question))
 
@@ -1015,6 +1031,10 @@ class Loop:
                     for named in (sent.text, spelled_out(sent.text, h.paper.abstract))):
                 # (an acronym counts for the words the abstract defines it by: "3,700 LLMs" names "language models")
                 step.verdict = f"rejected: the sentence never names what was asked to be measured ({' '.join(measure)})"
+            elif one_quantity and measure and _COUNT_ASKED.search(query) and not counts_of(sent.text, measure,
+                                                                                            h.paper.abstract):
+                step.verdict = (f"rejected: a count of {' '.join(measure)} was asked and no number in the sentence "
+                                "counts it")
             elif plan.number and not asks_change(query) and not states_value(sent.text):
                 step.verdict = "rejected: a value was asked for and the sentence states only changes (gains, speed-ups)"
             elif bound and not satisfies(sent.text, bound):

@@ -50,13 +50,13 @@ OWN_SETS = {
                     "qa.answer_correct=0.59"]),
     "probe10": (30, ["qa.citation_precision=0.95", "qa.citation_recall=0.58", "qa.abstention_accuracy=0.79",
                      "qa.answer_correct=0.59"]),
-    "probe11": (30, ["qa.citation_precision=0.86", "qa.citation_recall=0.59", "qa.abstention_accuracy=0.59",
+    "probe11": (30, ["qa.citation_precision=0.89", "qa.citation_recall=0.59", "qa.abstention_accuracy=0.79",
                      "qa.answer_correct=0.43"]),
 }
 # Confident errors must not grow (a ceiling, so checked on the JSON rather than with --fail-under).
 MAX_WRONG = {"dev": 0.0, "own": 0.0, "fresh": 0.0, "topics": 0.05, "probe": 0.15, "probe2": 0.0, "probe3": 0.0,
              "probe4": 0.04, "probe5": 0.04, "probe6": 0.10, "probe7": 0.04,
-             "probe8": 0.10, "probe9": 0.07, "probe10": 0.04, "probe11": 0.10}
+             "probe8": 0.10, "probe9": 0.07, "probe10": 0.04, "probe11": 0.07}
 
 
 @pytest.fixture

@@ -19,6 +19,7 @@ from agent.qa import (
     asks_quantity,
     benchmarks,
     clause,
+    counts_of,
     leans_back,
     made_asked,
     measure_words,
@@ -173,6 +174,18 @@ def test_sentences_that_point_back(sentence: str, back: bool) -> None:
 def test_a_sentence_announcing_what_follows_brings_what_it_announces(text: str, want: list[str]) -> None:
     whole = sentences(text)
     assert [s.text for s in announced(whole[0], whole)] == want
+
+
+@pytest.mark.parametrize(("text", "measure", "want"), [
+    ("We run 50 gradient-ascent iterations per prompt.", ["iterations"], True),
+    ("RPO needs only 3% of the negative samples and fewer gradient steps.", ["steps"], False),  # named, not counted
+    ("RPO needs only 3% of the negative samples and fewer gradient steps.", ["negative", "samples"], True),
+    ("We train 3,700 LLMs from scratch.", ["language", "models"], True),  # the acronym the abstract defines
+    ("We train 3,700 LLMs from scratch.", ["tokens"], False),
+])
+def test_a_count_asked_is_of_the_thing_written_after_a_number(text: str, measure: list[str], want: bool) -> None:
+    abstract = "Large language models (LLMs) are trained at scale. " + text
+    assert counts_of(text, measure, abstract) is want
 
 
 @pytest.mark.parametrize(("text", "want"), [
