@@ -1073,7 +1073,7 @@ class Loop:
         evidence, a side-by-side choice among them."""
         picks = self._rounds(self.question, self.cfg.evidence_k, plan)
         if not picks:
-            return None
+            return self.by_clause(plan)
         # The side-by-side choice picks among papers; it does not veto them: its "none" fell on 2 of the ~400
         # questions of evals/, each a single verified gold paper (a false abstention), and on no question where it
         # kept a wrong paper out. So one verified paper needs no choice, and "none" among several keeps the first.
@@ -1090,6 +1090,31 @@ class Loop:
                 best.also += self.ask_paper(best, part, nearest=self.cfg.nearest_too)
         if not plan.number:  # a quantity asked: the sentence stating it is the answer, a claim is not
             best.also += self.near_claims(best)
+        return best
+
+    def by_clause(self, plan: Plan) -> Pick | None:
+        """A question of several clauses that no paper answers in one sentence, asked clause by clause of the paper
+        whose title opens with a name the question uses (the "AIGCBench: ..." paper for "how did AIGCBench make its
+        input images, and what was wrong with older benchmarks?"): the judge is asked for one sentence answering the
+        whole question, and a paper may answer each clause in a sentence of its own. Every pick passes the same
+        checks; None when no clause is answered."""
+        parts = question_parts(self.question)
+        if not self.cfg.part_judge or len(parts) < 2:
+            return None
+        rare = self._rare_names(self.question)
+        titled = [h for h in self._search(self.question, self.cfg.evidence_k, self.cfg.sentences_shown)
+                  if any(mentions(n, _title_name(h.paper.title)) for n in rare)]
+        if not titled:
+            return None
+        found: list[Pick] = []
+        for part in parts[:self.cfg.max_parts]:
+            hit = Hit(paper=titled[0].paper, score=titled[0].score)
+            self.retriever.best_sentences(part, [hit], per_paper=self.cfg.sentences_shown)
+            found += self.evidence(part, [hit], self.rounds, plan, None)
+        if not found:
+            return None
+        best = found[0]
+        best.also += [x.sentence for x in found[1:] if x.sentence.id != best.sentence.id]
         return best
 
     def compare(self, plan: Plan) -> list[Pick]:

@@ -1086,3 +1086,48 @@ def test_two_things_a_question_says_both_do_something_are_its_sides_whatever_the
     ans, _ = _ask(settings, store, q, model, side=True)
     kept = ["How does WAvg merge models?", "How much faster is SketchKM?"]
     assert ([s.query for s in ans.steps if s.verdict.startswith("asked")] == kept) is (planned == "compare")
+
+
+class ClauseOnly(Scripted):
+    """SYNTHETIC: the judge finds no one sentence for the whole question, but picks, for a clause asked alone, the
+    sentence holding the needle given for it."""
+
+    def __init__(self, whole: str, needles: dict[str, str]) -> None:
+        super().__init__("one")
+        self.whole, self.needles = whole, needles
+
+    def __call__(self, body: dict) -> dict:  # type: ignore[type-arg]
+        system, user = body["messages"][0]["content"], body["messages"][1]["content"]
+        if "what kind of answer" in system or "sort papers" in system or "pick the evidence" in system:
+            return super().__call__(body)
+        if self.whole in user:
+            return {"sentence": "none", "answer": ""}
+        for part, needle in self.needles.items():
+            if part in user:
+                sid = next((line.split(":")[0] for line in user.splitlines()
+                            if line.startswith("S") and needle in line), "none")
+                return {"sentence": sid, "answer": ""}
+        return {"sentence": "none", "answer": ""}
+
+
+def test_a_question_of_clauses_no_sentence_answers_whole_is_asked_clause_by_clause(settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    f = tmp_path / "titled.jsonl"
+    f.write_text(json.dumps({"title": "SketchBench: A Benchmark for Fast Clustering", "abstract": (
+        "Existing clustering benchmarks lack diverse datasets. SketchBench builds its inputs with a data combiner. "
+        "We evaluate ten k-means variants.")}) + "\n" + json.dumps({"title": "Protein Folding with Diffusion",
+        "abstract": "We fold proteins with a diffusion model. It reaches 0.9 TM-score on CAMEO."}) + "\n")
+    with StubServer([], default=auto_label) as srv:
+        settings.openai_base_url = srv.url
+        st = Store(settings)
+        ingest(corpus.load([f]), settings, st, LLM(settings))
+    q = "How did SketchBench build its inputs, and what was wrong with older benchmarks?"
+    needles = {"How did SketchBench build its inputs": "data combiner", "what was wrong with older": "lack diverse"}
+    ans, _ = _ask(settings, st, q, ClauseOnly(q, needles))
+    # each clause answered by its own sentence of the paper the title names
+    assert not ans.abstained
+    assert [c.quote for c in ans.citations] == ["Existing clustering benchmarks lack diverse datasets.",
+                                                "SketchBench builds its inputs with a data combiner."]
+    # a paper whose title does not open with the name is not asked clause by clause: the whole question found none
+    q2 = "How did the fast clustering benchmark build its inputs, and what was wrong with older benchmarks?"
+    ans, _ = _ask(settings, st, q2, ClauseOnly(q2, {"How did the fast": "data combiner"}))
+    assert ans.abstained
