@@ -656,10 +656,6 @@ _LIST_FORM = re.compile(
     re.I)
 
 
-# prompts/qa_plan.md's example of sides ("Is A faster than B?" -> "How fast is A?"). A side in its form, for a question
-# that never says "fast", copies the example: "Is ST-ProtoPNet faster than LiMA?" for a question about what each
-# explains; 6 of the 90 sides the planner wrote for the 45 comparisons of evals/ (and every side that used a word of
-# the prompt the question does not).
 # How much more of a description's vocabulary (Retriever.support) a paper below the nearest must use to stand for it
 # instead: "the evolutionary approach to model merging" 0.50 for the evolutionary-merging paper against 0.16 for the
 # nearest (another merging paper); "What pretraining task helps Geoformer?" 0.54 for a pretraining-theory paper
@@ -667,6 +663,11 @@ _LIST_FORM = re.compile(
 _DESCRIBED_MARGIN = 2.0
 # A sub-question asked of both things of a comparison ("Does either of them need extra training?"), not of one
 _BOTH_SIDES = re.compile(r"\b(?:either|each|both|they|them|their)\b", re.I)
+
+# prompts/qa_plan.md's example of sides ("Is A faster than B?" -> "How fast is A?"). A side in its form, for a question
+# that never says "fast", copies the example: "Is ST-ProtoPNet faster than LiMA?" for a question about what each
+# explains; 6 of the 90 sides the planner wrote for the 45 comparisons of evals/ (and every side that used a word of
+# the prompt the question does not).
 _PLAN_EXAMPLE = re.compile(r"^\W*(?:is\s.+\sfaster\s+than\s|how\s+fast\s+is\s)", re.I)
 
 

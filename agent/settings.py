@@ -117,7 +117,7 @@ class QASettings(BaseModel):
                             "two significant drawbacks.\", \"... as follows:\", agent.qa.announced) is quoted with the "
                             "sentences it announces: alone it promises an answer it does not give (5 of the 160 "
                             "bundled abstracts have one); single and comparison answers only")
-    turned: bool = Field(True, description="a sentence the judge picked is quoted with the next one when that one "
+    turned: bool = Field(True, description="a quoted sentence is quoted with the next one when that one "
                          "turns on it (\"However, such output is not suitable ...\", agent.qa.turned): alone it "
                          "states the view the paper argues against (30 of the 160 bundled abstracts have such a "
                          "turn); single and comparison answers only")
@@ -125,7 +125,7 @@ class QASettings(BaseModel):
                              "unless a quantity is asked) also quotes its main claims (the sentences its extraction "
                              "chose) among this many sentences nearest the question, no model call: replayed on the "
                              "14 sets, 5 more right answers (4 of them comparisons, whose key facts sat at rank 2-7 "
-                             "for the judge), none lost; 1.1 more quoted sentences a comparison, 0.2 a single "
+                             "for the judge), none lost; 1.1 more quoted sentences a comparison, 0.3 a single "
                              "answer. 5 (simulated) quoted 2.0 more a comparison and covered no more key facts than "
                              "3; 0 turns it off")
     second_pick: bool = Field(True, description="the paper chosen for a one-clause answer is judged once more on the "
