@@ -11,22 +11,25 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from . import batch, corpus
+from . import corpus
 from .errors import UsageError
-from .extract import extractor_version
-from .ingest import Summary, extraction_cassettes, ingest, up_to_date
 from .injection import looks_like_instruction
-from .llm import LLM
-from .qa import Answer
-from .qa import ask as run_ask
 from .retrieve import Hit, Retriever
-from .review import Column, ReviewTable, parse_columns, select_papers
-from .review import build as build_review
 from .schemas import Extraction, Paper
 from .settings import Settings
 from .store import Store
+
+if TYPE_CHECKING:
+    from . import batch
+    from .ingest import Summary
+    from .llm import LLM
+    from .qa import Answer
+    from .review import Column, ReviewTable
+
+# The model side (the openai client, instructor: ~1 s to import) is imported by the methods that call a model, so
+# `search`, `results` and `show` start without it.
 
 RESULT_FIELDS = ["paper_id", "title", "value", "value_text", "unit", "metric", "metric_family", "dataset_or_task",
                  "baseline_or_comparison", "quote", "start", "end", "value_start", "value_end", "metric_span",
@@ -83,6 +86,7 @@ class Library:
     @property
     def llm(self) -> LLM:
         if self._llm is None:
+            from .llm import LLM
             from .local import LocalServer
 
             server = LocalServer(self.settings) if self.settings.embedded else None
@@ -102,6 +106,8 @@ class Library:
         that fails is in the summary's `failed`; the others are stored. `index_only`: searchable and askable at once,
         no model call; a later `add` extracts them. `concurrency`: calls in flight against a served model (default:
         settings.concurrency)."""
+        from .ingest import ingest
+
         if papers is None:
             papers = corpus.load([Path(p) for p in paths] if paths else None)
         summary = ingest(papers, self.settings, self.store, self.llm, progress=progress, index_only=index_only,
@@ -115,6 +121,10 @@ class Library:
         `requests_file` (then nothing else), or answered from `results_file` (a batch runner's output), or submitted
         to the endpoint's Batch API (a stopped run resumes the same batch; `wait=False` returns once submitted).
         `add` then stores the answered papers without a model call; `Report.failed` names the others."""
+        from . import batch
+        from .extract import extractor_version
+        from .ingest import up_to_date
+
         version = extractor_version()
         todo = [p for p in papers if not up_to_date(self.store.stored(p.id), p, version)]
         report = batch.Report(todo=len(todo))
@@ -135,6 +145,8 @@ class Library:
 
     def ask(self, question: str, k: int | None = None, papers: Iterable[str] | None = None) -> Answer:
         """An answer with verified citations, or an abstention (`Answer.abstained`) naming the closest papers."""
+        from .qa import ask as run_ask
+
         return run_ask(question, self.store, self.llm, k=k, cassette_dir=self.settings.recordings("qa"),
                        retriever=self._index(), only=set(papers) if papers else None)
 
@@ -156,6 +168,9 @@ class Library:
                k: int = 10) -> ReviewTable:
         """Papers x columns, a verbatim quote behind every filled cell. `columns` is "method,datasets,best result"
         or a list of `Column`; built-in columns (title, claims, results, results:METRIC) need no model call."""
+        from .review import build as build_review
+        from .review import parse_columns, select_papers
+
         if topic and papers:
             raise UsageError("topic and papers exclude each other")
         cols = parse_columns(columns, None) if isinstance(columns, str) else columns
@@ -178,6 +193,7 @@ class Library:
 def extract_text(title: str, abstract: str, settings: Settings | None = None) -> Extraction:
     """One abstract's claims and numeric results, without a store (the embedded model started on demand)."""
     from .extract import extract
+    from .ingest import extraction_cassettes
 
     lib = Library(settings=settings)
     try:
