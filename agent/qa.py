@@ -1222,7 +1222,7 @@ class Loop:
 
         out = [sent] if sent and fits(sent) else []
         if not withhold and (nearest or not out):
-            out += [s for s in probe.nearest if fits(s) and s.id not in {x.id for x in out}][:1]
+            out += [s for s in probe.nearest if fits(s) and s.id not in {x.id for x in out}][:self.cfg.nearest_quoted]
         return out
 
     def many(self, plan: Plan) -> list[Pick]:
@@ -1282,7 +1282,7 @@ def ask(question: str, store: Store, llm: LLM, k: int | None = None, cassette_di
         shown = [pk.sentence]
         picked = {pk.sentence.id} | {x.id for x in pk.also}  # the judge's picks (the nearest sentence is context)
         if p.kind != "list" and cfg.nearest_too:
-            shown += [s for s in pk.hit.nearest if s.id != pk.sentence.id][:1]
+            shown += [s for s in pk.hit.nearest if s.id != pk.sentence.id][:cfg.nearest_quoted]
         for extra in pk.also:
             if extra.id not in {x.id for x in shown}:
                 shown.append(extra)

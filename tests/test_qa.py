@@ -86,6 +86,13 @@ class Scripted:
         return {"sentence": "none", "answer": ""}
 
 
+@pytest.fixture(autouse=True)
+def _one_nearest(settings) -> None:  # type: ignore[no-untyped-def]
+    # the synthetic abstracts have 3-4 sentences: the exact answers below quote one nearest sentence; how many are
+    # quoted is tested on its own (test_the_sentences_nearest_the_question_are_quoted_too)
+    settings.qa.nearest_quoted = 1
+
+
 def _ask(settings, store, question: str, model: Scripted, k: int = 3, nearest: bool = False,  # type: ignore[no-untyped-def]
          side: bool = False, floor: float = -1.0, back: bool = False, again: bool = False, sure: int = 0,
          claims: int = 0):
@@ -122,17 +129,20 @@ def test_answer_states_the_picked_words_and_cites_the_picked_sentence(settings, 
     assert not any("pick the evidence" in r["messages"][0]["content"] for r in reqs)  # one paper: nothing to choose
 
 
-def test_the_sentence_nearest_the_question_is_quoted_too(settings, store) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("n", [1, 2])
+def test_the_sentences_nearest_the_question_are_quoted_too(settings, store, n: int) -> None:  # type: ignore[no-untyped-def]
+    settings.qa.nearest_quoted = n
     q = "Does weight averaging of fine-tuned models need extra training, and how much does it gain on GLUE?"
     ans, _ = _ask(settings, store, q, Scripted("one", picks={"Merging": ("3.2%", "3.2%")}), nearest=True)
     nearest = Retriever(store)
     hits = nearest.search(q, k=1)
     nearest.best_sentences(q, hits, per_paper=8)
-    other = next(x for x in hits[0].nearest if "3.2%" not in x.text)
+    others = [x.text for x in hits[0].nearest if "3.2%" not in x.text][:n]
     quotes = [c.quote for c in ans.citations]
-    assert "WAvg improves accuracy by 3.2% on GLUE." in quotes and other.text in quotes and len(quotes) == 2
-    assert {c.paper_id for c in ans.citations} == {store.find("Merging")[0].id}  # one paper, two of its sentences
-    assert ans.sentences[0].citations == [1, 2] and ans.answer.endswith("[1] [2]")
+    assert "WAvg improves accuracy by 3.2% on GLUE." in quotes and set(others) <= set(quotes)
+    assert len(quotes) == 1 + n  # the judged sentence and the n nearest others, no more
+    assert {c.paper_id for c in ans.citations} == {store.find("Merging")[0].id}  # one paper, n + 1 of its sentences
+    assert ans.sentences[0].citations == list(range(1, n + 2)) and ans.answer.endswith(f"[{n}] [{n + 1}]")
 
 
 def test_a_picked_sentence_that_points_back_is_quoted_with_the_sentence_before(settings, store) -> None:  # type: ignore[no-untyped-def]
