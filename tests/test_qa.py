@@ -612,6 +612,16 @@ def test_asked_whether_a_paper_exists_the_answering_paper_needs_the_fit_check_at
     assert not ans.abstained and not model.fit_asked
 
 
+def test_a_list_asked_whether_papers_exist_keeps_its_top_papers_on_the_judges_word(settings, store) -> None:  # type: ignore[no-untyped-def]
+    # "Are there papers that ...": a list like any other; only a single paper answering "Is there a paper ...?" is
+    # the whole answer and needs the fit check
+    picks = {"Merging": ("merge", "merge several fine-tuned models"),
+             "Clustering": ("faster k-means", "a faster k-means variant")}
+    model = Scripted("list", picks=picks, fits=set())
+    ans, _ = _ask(settings, store, "Are there papers that propose faster or new algorithms?", model)
+    assert {c.title for c in ans.citations} == {PAPERS[0][0], PAPERS[1][0]} and not model.fit_asked
+
+
 def test_a_listed_paper_ranked_low_also_needs_the_fit_check(settings, store) -> None:  # type: ignore[no-untyped-def]
     picks = {"Merging": ("merge", "merge several fine-tuned models"),
              "Clustering": ("faster k-means", "a faster k-means variant")}
