@@ -936,8 +936,8 @@ class Loop:
         # checked by its words needs no such call. A list asked that way ("Are there papers that ...", "Papers about
         # X?") is a list like any other: its first list_trusted_rank papers stand on the judge's word. Asked of them
         # too, the fit check rejected 5 gold papers and 5 others of the 97 lists of evals/ (a coin toss, at a model
-        # call a paper); replayed without it on the 15 sets, 2 more right lists, none lost, one false abstention became a wrong list, and
-        # citation precision fell 0.01-0.03 on four sets (more papers listed).
+        # call a paper); replayed without it on the 15 sets: 2 more right lists, none lost, one false abstention
+        # became a wrong list, and citation precision fell 0.01-0.03 on four sets (more papers listed).
         existence = asks_for_papers(self.question) and plan.kind == "one"
         # (how common the question's proper nouns are is looked up only when a verb of making asks for a thing)
         made = made_asked(query, required + [n for n in proper_nouns(query) if len(n) > 2 and not self._common_name(n)]
