@@ -2,9 +2,11 @@
 `bench_scale.py` builds it: bundled sentences recombined, with their real vectors) and a SYNTHETIC stub model on
 127.0.0.1 that answers at once (plan as given, the judge picks the first sentence shown, the choice the first
 candidate). Prints wall seconds and model calls per question kind: retrieval, the checks, store reads and the HTTP
-round trips, nothing of a model's time. Rerun:
+round trips, nothing of a model's time; then `review --topic` with built-in columns (no model call). Rerun:
 
-    python evals/bench_ask_scale.py --papers 10000
+    python evals/bench_ask_scale.py --papers 10000 [--keep DIR]
+
+`--keep DIR` uses (or builds and keeps) `bench_scale.py --keep DIR`'s store of N papers.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 import bench_scale  # noqa: E402
 from stub_server import StubServer  # noqa: E402
 
+from agent.library import Library  # noqa: E402
 from agent.llm import LLM  # noqa: E402
 from agent.qa import ask  # noqa: E402
 from agent.retrieve import Retriever  # noqa: E402
@@ -40,12 +43,17 @@ QUESTIONS = [("one", "What accuracy does the merged model reach on GLUE?"),
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--papers", type=int, default=10000)
+    ap.add_argument("--keep", type=Path, help="the store of `bench_scale.py --keep DIR` (built there if missing)")
     args = ap.parse_args()
-    home = Path(tempfile.mkdtemp(prefix="litagent-ask-"))
+    home = args.keep / str(args.papers) if args.keep else Path(tempfile.mkdtemp(prefix="litagent-ask-"))
     try:
         settings = Settings(home=home, cassette_mode="off", structured_mode="json_schema", openai_api_key=None,
                             model=None)
-        bench_scale.build(settings, args.papers, bench_scale.pool())
+        if not (args.keep and (home / "built").exists()):
+            home.mkdir(parents=True, exist_ok=True)
+            bench_scale.build(settings, args.papers, bench_scale.pool())
+            if args.keep:
+                (home / "built").touch()
         store = Store(settings)
         retriever = Retriever(store)
         kind = "one"
@@ -56,6 +64,8 @@ def main() -> None:
                 return {"kind": kind, "parts": []}
             if "pick the evidence" in system:
                 return {"best": "C1"}
+            if "sort papers" in system:  # the list's fit check
+                return {"fits": "yes"}
             return {"sentence": "S1", "answer": ""}
 
         for kind, question in QUESTIONS:
@@ -65,8 +75,13 @@ def main() -> None:
                 ask(question, store, LLM(settings), retriever=retriever)
                 wall = time.perf_counter() - t
             print(f"{args.papers} {kind:8} {wall:6.2f} s {len(srv.requests):3d} calls  {question}", flush=True)
+        t = time.perf_counter()
+        table = Library(settings=settings).review("title,claims,results", topic="graph neural networks", k=10)
+        print(f"{args.papers} review   {time.perf_counter() - t:6.2f} s   0 calls  --topic 'graph neural networks', "
+              f"{len(table.rows)} papers x 3 built-in columns", flush=True)
     finally:
-        shutil.rmtree(home, ignore_errors=True)
+        if not args.keep:
+            shutil.rmtree(home, ignore_errors=True)
 
 
 if __name__ == "__main__":
