@@ -24,6 +24,22 @@ def test_public_api_is_what_all_says() -> None:
     assert {"Library", "extract_text", "Settings", "Answer"} <= set(agent.__all__)
 
 
+def test_search_and_the_package_start_without_the_model_client() -> None:
+    # `litagent search`, `results` and `show` call no model: importing the package and the Library must not pull in
+    # openai/instructor (~1 s of a fresh command); the names of __all__ still resolve, each to its module's object
+    import subprocess
+    import sys
+
+    code = ("import sys, agent; lib = agent.Library; import agent.retrieve; "
+            "assert not {'openai', 'instructor'} & set(sys.modules), sorted(m for m in sys.modules if 'openai' in m); "
+            "from agent.qa import ask; assert agent.ask is ask and 'openai' in sys.modules")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr[-600:]
+    assert all(getattr(agent, name) is not None for name in agent.__all__)
+    with pytest.raises(AttributeError):
+        agent.no_such_name  # noqa: B018
+
+
 def test_readme_example_runs_as_written(home: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:  # type: ignore[no-untyped-def]
     code = re.search(r"## Python\n.*?```python\n(.*?)```", (REPO_DIR / "README.md").read_text(), re.S).group(1)  # type: ignore[union-attr]
     monkeypatch.setenv("LITAGENT_HOME", str(home))
