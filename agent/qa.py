@@ -188,8 +188,11 @@ def mentions(name: str, text: str) -> bool:
 
 _QUANTITY = re.compile(
     r"\bhow\s+(?:many|much|large|big|small|far|fast|slow|long|high|low|often)\b"
-    r"|\b(?:what|which|by\s+what)\s+(?:is\s+|was\s+|are\s+)?(?:the\s+)?(?:percentage|fraction|share|proportion|number"
-    r"|amount|rate|ratio|factor|speed-?up|margin|size|count)\b"
+    # "what fraction", "what rate", and so with one word naming which one ("what pruning rate", "what batch size",
+    # "what win rate"; not an auxiliary or "kind": "what does the ratio ...", "what kind of factor")
+    r"|\b(?:what|which|by\s+what)\s+(?:is\s+|was\s+|are\s+)?(?:the\s+)?(?:(?!(?:is|was|are|were|does|do|did|has"
+    r"|have|had|can|could|will|would|should|kind|type|sort)\b)[\w-]+\s+)?(?:percentage|fraction|share|proportion"
+    r"|number|amount|rate|ratio|factor|speed-?up|margin|size|count)\b"
     # "what average gains", "what FID", "what Elo rating", "what absolute R@1", "what J&F score": a measure named within
     # a few words (a measure's name may hold @, & or -)
     r"|\bwhat\s+(?:[\w@&-]+\s+){0,3}?(?:gains?|improvements?|scores?|ratings?|accuracy|accuracies|error|errors|ranking"
@@ -255,6 +258,8 @@ def measure_words(question: str) -> list[str]:
                 w = w.strip("'’")
                 if w.lower() == "in" and run and all(x.lower() in _MEASURE_GENERIC for x in run):
                     continue  # "what average gain in normalized score": the measure follows the gain
+                if not run and w.lower() in ("more", "less", "fewer"):
+                    continue  # "how much more optimizer memory": the measure follows the comparative of amount
                 if w.lower() in _MEASURE_END or w.lower() in _COMPARATIVE:
                     break
                 run.append(w)

@@ -317,6 +317,11 @@ def test_in_the_paper_the_question_names_a_quantity_comes_from_its_nearest_numer
     ("What absolute AP-Pool does the best calibrated detector score on LVIS?", True, True),
     ("What new metric did the competition add?", False, False),
     ("Which distribution is placed over the episodes?", False, False),
+    # a measure noun with one word naming which ("what pruning rate", "what batch size"), not an auxiliary or "kind"
+    ("What pruning rate lets the network generalise without weight decay?", True, True),
+    ("What batch size did they train with?", True, True),
+    ("What does the ratio of the two losses tell us?", False, False),
+    ("What kind of factor limits it?", False, False),
 ])
 def test_questions_asking_for_quantities(question: str, quantity: bool, only: bool) -> None:
     assert asks_quantity(question) is quantity and asks_only_quantities(question) is only
@@ -348,6 +353,8 @@ def test_a_value_asked_for_is_not_answered_by_a_change(settings, store) -> None:
     ("What absolute AP-Pool does the best detector score on LVIS?", ["AP-Pool"]),
     ("What win rate against ChatGPT does the 65B model reach?", ["win"]),
     ("How much faster does the leaderboard converge?", []),  # a change: no measure named
+    ("How much more optimizer memory does it need than Adam?", ["optimizer", "memory"]),  # the measure follows "more"
+    ("How many fewer GPU hours does it take?", ["GPU", "hours"]),
     ("What fraction of the negative examples does it need?", []),
     ("How much does it improve over random selection?", []),
     ("What does the scoring function reward?", []),  # not a quantity question
