@@ -121,7 +121,8 @@ def main() -> None:
     ap.add_argument("--server", action="store_true", help="a Chroma server (`chroma run`) instead of embedded")
     ap.add_argument("--queries", type=int, default=20)
     ap.add_argument("--keep", type=Path, help="build the store in this folder (N papers under it) and keep it; a "
-                    "store already there is measured again without being rebuilt (a 10^5 build takes ~15 min)")
+                    "store already there is measured again without being rebuilt (a 10^5 build takes ~15 min; its "
+                    "'write' is then 0 and its 'build' a fresh call on the index already built)")
     args = ap.parse_args()
     sents = pool()
     questions = [json.loads(x)["question"] for x in (ROOT / "evals" / "dev" / "qa.jsonl").open()][:args.queries]
