@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -45,15 +44,11 @@ def main() -> None:
     ap.add_argument("--papers", type=int, default=10000)
     ap.add_argument("--keep", type=Path, help="the store of `bench_scale.py --keep DIR` (built there if missing)")
     args = ap.parse_args()
-    home = args.keep / str(args.papers) if args.keep else Path(tempfile.mkdtemp(prefix="litagent-ask-"))
+    home = bench_scale.home_for(args.keep, args.papers)
     try:
         settings = Settings(home=home, cassette_mode="off", structured_mode="json_schema", openai_api_key=None,
                             model=None)
-        if not (args.keep and (home / "built").exists()):
-            home.mkdir(parents=True, exist_ok=True)
-            bench_scale.build(settings, args.papers, bench_scale.pool())
-            if args.keep:
-                (home / "built").touch()
+        bench_scale.ensure_built(settings, args.papers, bench_scale.pool(), args.keep)
         store = Store(settings)
         retriever = Retriever(store)
         kind = "one"

@@ -91,6 +91,25 @@ def build(settings: Settings, n: int, sents: list[tuple[str, np.ndarray]]) -> fl
     return time.perf_counter() - t
 
 
+def home_for(keep: Path | None, n: int) -> Path:
+    """The store's folder: `keep/N` (kept between runs) or a fresh temporary one."""
+    home = keep / str(n) if keep else Path(tempfile.mkdtemp(prefix="litagent-scale-"))
+    home.mkdir(parents=True, exist_ok=True)
+    return home
+
+
+def ensure_built(settings: Settings, n: int, sents: list[tuple[str, np.ndarray]], keep: Path | None) -> float:
+    """Write the synthetic store of n papers into settings.home, unless a kept one is already there (its marker
+    file); the seconds the write took, 0 when nothing was written."""
+    marker = settings.home / "built"
+    if keep is not None and marker.exists():
+        return 0.0
+    seconds = build(settings, n, sents)
+    if keep is not None:
+        marker.touch()
+    return seconds
+
+
 def fresh_cli(env: dict[str, str], query: str) -> tuple[float, float]:
     """Wall seconds and peak resident MB of one `litagent search` process."""
     code = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
@@ -129,9 +148,7 @@ def main() -> None:
     print(f"{'papers':>7} {'sentences':>9} {'mode':8} {'write s':>7} {'store MB':>8} {'build s':>7} {'build MB':>8} "
           f"{'cli s':>6} {'cli MB':>7} {'first s':>7} {'p50 ms':>7} {'p95 ms':>7}", flush=True)
     for n in args.papers:
-        home = args.keep / str(n) if args.keep else Path(tempfile.mkdtemp(prefix="litagent-scale-"))
-        built = args.keep is not None and (home / "built").exists()
-        home.mkdir(parents=True, exist_ok=True)
+        home = home_for(args.keep, n)
         settings = Settings(home=home)
         env = {**os.environ, "LITAGENT_HOME": str(home)}
         proc = None
@@ -139,9 +156,7 @@ def main() -> None:
             proc, url = start_server(home / "server")
             settings.chroma_url = env["LITAGENT_CHROMA_URL"] = url
         try:
-            write_s = 0.0 if built else build(settings, n, sents)
-            if args.keep:
-                (home / "built").touch()
+            write_s = ensure_built(settings, n, sents, args.keep)
             disk = sum(f.stat().st_size for f in home.rglob("*") if f.is_file()) / 2**20
             build_s, build_mb = fresh_cli(env, questions[0])  # the first search builds the index
             runs = [fresh_cli(env, q) for q in questions[1:4]]

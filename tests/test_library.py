@@ -1,6 +1,8 @@
 """The Python API: `agent.Library` over the recorded corpus, and the README's example run as written."""
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -27,9 +29,6 @@ def test_public_api_is_what_all_says() -> None:
 def test_search_and_the_package_start_without_the_model_client() -> None:
     # `litagent search`, `results` and `show` call no model: importing the package and the Library must not pull in
     # openai/instructor (~1 s of a fresh command); the names of __all__ still resolve, each to its module's object
-    import subprocess
-    import sys
-
     code = ("import sys, agent; lib = agent.Library; import agent.retrieve; "
             "assert not {'openai', 'instructor'} & set(sys.modules), sorted(m for m in sys.modules if 'openai' in m); "
             "from agent.qa import ask; assert agent.ask is ask and 'openai' in sys.modules")
