@@ -48,10 +48,12 @@ def asks_for_papers(question: str) -> bool:
 
 # "Which papers rely on / prove / benchmark …", "List the papers that use or analyse …": the verb the papers are
 # asked about is the frame, whatever verb it is, and so is a second verb joined to it ("analyse" had become a word of
-# the topic "Gaussian mixture models", which no paper then named)
+# the topic "Gaussian mixture models", which no paper then named), and so is a verb of trying before it ("Which papers
+# try to reduce or prevent LLM hallucinations?": "reduce" and "prevent" had become the topic's two alternatives)
 _PREDICATE = re.compile(r"^(\s*(?:(?:which|what)\s+|(?:list|find|show)(?:\s+me)?\s+"
                         r"(?:the\s+|all\s+(?:the\s+)?|any\s+)?)(?:papers?|works|stud(?:y|ies)|articles?)\s+"
-                        r"(?:that\s+|which\s+)?)[A-Za-z]+(?:\s+(?:or|and)\s+[A-Za-z]+(?=\s))?\b", re.I)
+                        r"(?:that\s+|which\s+)?)(?:(?:try|tries|aim|aims|seek|seeks|attempt|attempts)\s+to\s+)?"
+                        r"[A-Za-z]+(?:\s+(?:or|and)\s+[A-Za-z]+(?=\s))?\b", re.I)
 
 
 def _unframed(question: str) -> str:
@@ -155,6 +157,31 @@ def _runs(question: str) -> list[list[str]]:
     return [r for r in runs if r]
 
 
+_OF = {"in", "of", "for", "on", "by", "from"}
+
+
+def _inverted(term: list[str], words: list[str]) -> bool:
+    """Whether a two-word term stands in the text the other way round, joined by a preposition ("hallucinations in
+    LLMs" for "LLM hallucinations", "pruning of neural networks" is a longer term and not read so): the same
+    compound, put as English puts it as often."""
+    if len(term) != 2:
+        return False
+    want = [_bare(term[1]), _bare(term[0])]
+    for i in range(len(words) - 2):
+        if _bare(words[i]) == want[0] and words[i + 1] in _OF:
+            after = words[i + 2:i + 4]
+            if after and (_bare(after[0]) == want[1]
+                          or after[0] in {"the", "a", "an"} and len(after) > 1 and _bare(after[1]) == want[1]):
+                return True
+    return False
+
+
+def _bare(word: str) -> str:
+    """A word's stem, plurals of short words and acronyms included ("LLMs" -> "llm")."""
+    w = _stem(word)
+    return w[:-1] if w.endswith("s") and len(w) > 2 else w
+
+
 def _found(run: list[str], text_pieces: list[str]) -> bool:
     """Whether the words of `run` stand in the text in order, next to each other (one word between allowed: "graph
     neural network (GNN) models")."""
@@ -226,8 +253,8 @@ class Topic:
         if not core:
             return True  # a term of generic words alone ("models") names nothing to look for
         term = run[core[0]:core[-1] + 1]
-        return _found(term, pieces) or (len(term) == 1 and term[0] in self._acronyms
-                                        and _spelled(self._acronyms[term[0]], words))
+        return (_found(term, pieces) or _inverted(term, words)
+                or (len(term) == 1 and term[0] in self._acronyms and _spelled(self._acronyms[term[0]], words)))
 
     def share(self, text: str) -> float:
         """The idf-weighted share of the topic's words that the text names, of the alternative it names best. Each

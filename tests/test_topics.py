@@ -25,6 +25,9 @@ def test_the_frame_of_asking_for_papers_is_not_the_topic() -> None:
                                                                                           "models"]
     assert topic_words("Which papers study or benchmark speculative decoding?") == ["speculative", "decoding"]
     assert topic_words("Which papers study RL or GNNs?") == ["rl", "gnns"]  # after the verb's object: the topic
+    # a verb of trying before the verb is the frame too: "reduce" and "prevent" are no alternatives of the topic
+    assert topic_words("Which papers try to reduce or prevent LLM hallucinations?") == ["llm", "hallucinations"]
+    assert topic_words("Which papers aim to improve speculative decoding?") == ["speculative", "decoding"]
 
 
 @pytest.mark.parametrize(("question", "checked"), [
@@ -63,6 +66,16 @@ def test_a_paper_names_the_topic_when_it_names_every_term_in_full() -> None:
     assert named("Which papers use robot manipulation?", "We study robotic manipulation.")
     assert named("Any work on robotic grasping?", "Robotics grasping benchmarks.")
     assert not named("Any work on logic programming?", "Log programming.")  # a stem under 4 letters stays whole
+
+
+def test_a_two_word_term_may_stand_the_other_way_round_after_a_preposition() -> None:
+    q = "Which papers try to reduce or prevent LLM hallucinations?"
+    assert named(q, "To prevent hallucinations in LLMs, we ground the solver.")
+    assert named(q, "We measure the hallucinations of the LLM.")
+    assert not named(q, "Hallucinations are common; LLMs are large.")  # apart, not one compound
+    assert not named(q, "We reduce the cost of training.")  # the frame's verbs name nothing
+    # only two-word terms: a longer one turned round is another phrase
+    assert not named("Which papers use graph neural networks?", "Networks of neural graphs.")
 
 
 def test_a_term_counts_only_where_its_words_stand_together() -> None:
