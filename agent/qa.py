@@ -538,15 +538,22 @@ def announced(sentence: Sentence, whole: list[Sentence]) -> list[Sentence]:
 
 # A sentence that turns on the one before it ("However, such output is not suitable for code generation", after "recent
 # works articulate natural-language reasoning steps") states the paper's view of what that one describes: the one
-# before, quoted alone, states the view the paper argues against. 30 of the 160 bundled abstracts have one.
+# before, quoted alone, states the view the paper argues against. 30 of the 160 bundled abstracts have one. So does a
+# sentence that opens by conceding it ("Despite several successful discoveries, exhaustive search remains limited by
+# ...", after "Recent efforts ... relied on exhaustive search."): the concession is the sentence before, the rest is
+# what the paper holds against it; 14 of the 160 have one.
 _TURN = re.compile(r"^\W*(?:however|but|yet|unfortunately|nevertheless|nonetheless|still)\b,?\s*", re.I)
+_CONCEDE = re.compile(r"^\W*(?:despite|in\s+spite\s+of|although|though|even\s+though|notwithstanding)\b", re.I)
 
 
 def turned(sentence: Sentence, whole: list[Sentence]) -> Sentence | None:
-    """The next sentence when it opens with a turn (`_TURN`) and the rest of it points back (`leans_back`)."""
+    """The next sentence when it opens with a turn (`_TURN`) and the rest of it points back (`leans_back`), or opens
+    with a concession (`_CONCEDE`)."""
     if sentence.id + 1 >= len(whole):
         return None
     after = whole[sentence.id + 1]
+    if _CONCEDE.match(after.text):
+        return after
     m = _TURN.match(after.text)
     return after if m and leans_back(after.text[m.end():]) else None
 
@@ -1301,6 +1308,10 @@ def ask(question: str, store: Store, llm: LLM, k: int | None = None, cassette_di
         if p.kind != "list" and cfg.turned:
             shown += [t for x in list(shown) if (t := turned(x, whole))
                       and t.id not in {y.id for y in shown}]
+        if p.kind != "list" and cfg.consequents:
+            shown += [whole[x.id + 1] for x in list(shown) if x.id in picked and x.id + 1 < len(whole)
+                      and _BACK_OPENER.match(whole[x.id + 1].text.strip())
+                      and x.id + 1 not in {y.id for y in shown}]
         if p.kind != "list" and cfg.announced:
             for x in list(shown):
                 shown += [y for y in announced(x, whole) if y.id not in {z.id for z in shown}]

@@ -91,13 +91,15 @@ def _one_nearest(settings) -> None:  # type: ignore[no-untyped-def]
     # the synthetic abstracts have 3-4 sentences: the exact answers below quote one nearest sentence; how many are
     # quoted is tested on its own (test_the_sentences_nearest_the_question_are_quoted_too)
     settings.qa.nearest_quoted = 1
+    settings.qa.consequents = False  # "It ..." follows most synthetic picks; tested on its own
 
 
 def _ask(settings, store, question: str, model: Scripted, k: int = 3, nearest: bool = False,  # type: ignore[no-untyped-def]
          side: bool = False, floor: float = -1.0, back: bool = False, again: bool = False, sure: int = 0,
-         claims: int = 0):
+         claims: int = 0, after: bool = False):
     settings.qa.nearest_too = nearest  # exact answers below are the judged sentence alone; tested on its own
     settings.qa.antecedents = back  # so is quoting the sentence a picked one points back to
+    settings.qa.consequents = after  # and the next sentence when it points back to a picked one
     settings.qa.second_pick = again  # and judging the answering paper again with its quoted sentences withheld
     settings.qa.claims_near = claims  # and quoting the paper's main claims near the question
     settings.qa.side_judge = side
@@ -207,12 +209,35 @@ def test_a_count_asked_is_of_the_thing_written_after_a_number(text: str, measure
     ("Adam is popular. However, these methods exhibit two limitations.", "However, these methods exhibit two "
      "limitations."),
     ("We propose X. It is fast.", None),  # points back without a turn: the antecedent rule's case, not this one
+    # a concession of the sentence before: the rest is what the paper holds against it
+    ("Recent efforts relied on exhaustive search. Despite several discoveries, exhaustive search remains limited.",
+     "Despite several discoveries, exhaustive search remains limited."),
+    ("Prior tests match moments. Although cheap, they ignore the labels.", "Although cheap, they ignore the labels."),
     ("Recent works write natural-language steps.", None),  # nothing follows
 ])
 def test_a_sentence_is_quoted_with_the_turn_that_follows_it(text: str, want: str | None) -> None:
     whole = sentences(text)
     got = turned(whole[0], whole)
     assert (got.text if got else None) == want
+
+
+@pytest.mark.parametrize("after", [False, True])
+def test_a_picked_sentence_is_quoted_with_the_next_one_that_points_back_to_it(settings, store,  # type: ignore[no-untyped-def]
+                                                                              after: bool) -> None:
+    q = "By how much does weight averaging of fine-tuned models raise GLUE accuracy?"
+    model = Scripted("one", picks={"Merging": ("3.2%", "by 3.2%")})
+    ans, _ = _ask(settings, store, q, model, after=after)
+    quotes = [c.quote for c in ans.citations]
+    # "It needs no extra training." opens with "It": it goes on from the picked sentence
+    assert quotes == (["WAvg improves accuracy by 3.2% on GLUE.", "It needs no extra training."] if after
+                      else ["WAvg improves accuracy by 3.2% on GLUE."])
+
+
+def test_a_next_sentence_that_does_not_point_back_is_not_quoted(settings, store) -> None:  # type: ignore[no-untyped-def]
+    q = "How much faster than Lloyd's algorithm is the sketching k-means variant on ImageNet features?"
+    model = Scripted("one", picks={"Clustering": ("12x", "12x faster")})
+    ans, _ = _ask(settings, store, q, model, after=True)
+    assert [c.quote for c in ans.citations] == ["It runs 12x faster than Lloyd's algorithm on ImageNet features."]
 
 
 class FirstFound(Scripted):
