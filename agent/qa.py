@@ -1310,8 +1310,7 @@ def ask(question: str, store: Store, llm: LLM, k: int | None = None, cassette_di
                       and t.id not in {y.id for y in shown}]
         if p.kind != "list" and cfg.consequents:
             shown += [whole[x.id + 1] for x in list(shown) if x.id in picked and x.id + 1 < len(whole)
-                      and _BACK_OPENER.match(whole[x.id + 1].text.strip())
-                      and x.id + 1 not in {y.id for y in shown}]
+                      and leans_back(whole[x.id + 1].text) and x.id + 1 not in {y.id for y in shown}]
         if p.kind != "list" and cfg.announced:
             for x in list(shown):
                 shown += [y for y in announced(x, whole) if y.id not in {z.id for z in shown}]
