@@ -157,13 +157,13 @@ def _runs(question: str) -> list[list[str]]:
     return [r for r in runs if r]
 
 
-_OF = {"in", "of", "for", "on", "by", "from"}
+_OF = {"in", "of", "for", "on", "by", "from"}  # the prepositions that turn a compound round ("X of Y" for "Y X")
 
 
 def _inverted(term: list[str], words: list[str]) -> bool:
     """Whether a two-word term stands in the text the other way round, joined by a preposition ("hallucinations in
-    LLMs" for "LLM hallucinations", "pruning of neural networks" is a longer term and not read so): the same
-    compound, put as English puts it as often."""
+    LLMs" for "LLM hallucinations"): the same compound, as English puts it as often. Longer terms are not read so:
+    turned round, their words say something else ("networks of neural graphs")."""
     if len(term) != 2:
         return False
     want = [_bare(term[1]), _bare(term[0])]
